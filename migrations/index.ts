@@ -1,0 +1,16 @@
+import { ReferenceData1764000000000 } from './1764000000000-reference-data';
+import { IngestionRuns1764000001000 } from './1764000001000-ingestion-runs';
+import { JobPostings1764000002000 } from './1764000002000-job-postings';
+import { SurveyResponses1764000003000 } from './1764000003000-survey-responses';
+import { ModelsAndForecasts1764000004000 } from './1764000004000-models-and-forecasts';
+import { CandidatesMatchesReports1764000005000 } from './1764000005000-candidates-matches-reports';
+
+/** Explicit list (not a glob) so ts-node, jest and the compiled build load the same migrations. */
+export const MIGRATIONS = [
+  ReferenceData1764000000000,
+  IngestionRuns1764000001000,
+  JobPostings1764000002000,
+  SurveyResponses1764000003000,
+  ModelsAndForecasts1764000004000,
+  CandidatesMatchesReports1764000005000,
+];

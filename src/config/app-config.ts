@@ -1,0 +1,57 @@
+import { EnvironmentVariables, ProcessRole } from './env.validation';
+
+/** Resolved runtime settings: validated env plus the database/Redis URLs chosen at boot. */
+export interface AppConfig {
+  env: EnvironmentVariables['NODE_ENV'];
+  role: ProcessRole;
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  dataDir: string;
+  tfjsBackend: EnvironmentVariables['TFJS_BACKEND'];
+  workerConcurrency: number;
+  maxUploadBytes: number;
+  salaryOutlierBounds: { min: number; max: number };
+  seedOnStart: boolean;
+  samplePostings: number;
+  sampleSurveys: number;
+  version: string;
+  logLevel: EnvironmentVariables['LOG_LEVEL'];
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export function buildAppConfig(env: EnvironmentVariables, urls: { databaseUrl: string; redisUrl: string }): AppConfig {
+  return {
+    env: env.NODE_ENV,
+    role: env.PROCESS_ROLE,
+    port: env.PORT,
+    databaseUrl: urls.databaseUrl,
+    redisUrl: urls.redisUrl,
+    queuePrefix: env.QUEUE_PREFIX,
+    dataDir: env.DATA_DIR,
+    tfjsBackend: env.TFJS_BACKEND,
+    workerConcurrency: env.WORKER_CONCURRENCY,
+    maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
+    salaryOutlierBounds: { min: env.SALARY_OUTLIER_MIN_USD, max: env.SALARY_OUTLIER_MAX_USD },
+    seedOnStart: env.SEED_ON_START === 'true',
+    samplePostings: env.SAMPLE_POSTINGS,
+    sampleSurveys: env.SAMPLE_SURVEYS,
+    version: readPackageVersion(),
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+function readPackageVersion(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    return (require('../../package.json') as { version: string }).version;
+  } catch {
+    try {
+      return (require('../../../package.json') as { version: string }).version; // from dist/src/config
+    } catch {
+      return 'unknown';
+    }
+  }
+}

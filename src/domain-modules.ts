@@ -1,0 +1,4 @@
+import { Type } from '@nestjs/common';
+
+/** Feature modules shared by every role; processors live in WorkerModule. */
+export const DOMAIN_MODULES: Type[] = [];

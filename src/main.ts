@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import 'dotenv/config';
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { prepareRuntime } from './config/runtime';
+import { ProcessRole } from './config/env.validation';
+import { configureApp } from './configure-app';
+import { runMigrations } from './database/migrate';
+import { seedOnStart } from '../seeds/seed-on-start';
+
+async function bootstrap(): Promise<void> {
+  const runtime = await prepareRuntime();
+  const { config } = runtime;
+  await runMigrations(config.databaseUrl);
+  if (config.seedOnStart && config.role !== ProcessRole.WORKER) await seedOnStart(config);
+
+  const module = AppModule.forRole(config);
+  const logger = [...LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1)];
+  let app: INestApplicationContext;
+  if (config.role === ProcessRole.WORKER) {
+    app = await NestFactory.createApplicationContext(module, { logger });
+    Logger.log('Worker started: consuming queues ingest, forecast, match, report', 'Bootstrap');
+  } else {
+    const httpApp = await NestFactory.create(module, { logger });
+    configureApp(httpApp, config);
+    await httpApp.listen(config.port, '0.0.0.0');
+    app = httpApp;
+    Logger.log(`Hirescope ${config.version} (${config.role}) on http://localhost:${config.port}/graphql`, 'Bootstrap');
+  }
+  // Graceful stop: Nest closes the HTTP server, Bull workers (current job finishes) and pools; then
+  // the embedded Postgres, which is our child process.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      Logger.log(`${signal} received, shutting down`, 'Bootstrap');
+      void app
+        .close()
+        .catch(() => undefined)
+        .then(() => runtime.stop())
+        .finally(() => process.exit(0));
+    });
+  }
+}
+
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+bootstrap().catch((error: Error) => {
+  // Start-up failures are configuration problems: one line, no stack trace.
+  process.stderr.write(`hirescope: ${error.message}\n`);
+  process.exit(1);
+});

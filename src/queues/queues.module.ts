@@ -1,0 +1,33 @@
+import { BullModule } from '@nestjs/bull';
+import { Global, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ALL_QUEUES } from './queue-names';
+
+/** Retry defaults for every queue: at-least-once delivery, so processors are idempotent. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: 1000,
+  removeOnFail: 5000,
+} as const;
+
+const registeredQueues = BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name })));
+
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        url: config.redisUrl,
+        prefix: config.queuePrefix,
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        settings: { lockDuration: 60_000, stalledInterval: 30_000, maxStalledCount: 2 },
+        redis: { maxRetriesPerRequest: null, enableReadyCheck: false },
+      }),
+    }),
+    registeredQueues,
+  ],
+  exports: [registeredQueues],
+})
+export class QueuesModule {}
