@@ -1,12 +1,25 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 
-const ASSETS: Record<string, { module: string; type: string }> = {
-  'react.js': { module: 'react/umd/react.production.min.js', type: 'application/javascript' },
-  'react-dom.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'application/javascript' },
-  'graphiql.js': { module: 'graphiql/graphiql.min.js', type: 'application/javascript' },
-  'graphiql.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'application/javascript' },
+  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'application/javascript' },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'application/javascript' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };
+
+/** Package "exports" hide these UMD files from require.resolve, so locate the package folder instead. */
+function packageFile(pkg: string, file: string): string {
+  let dir = dirname(require.resolve(pkg));
+  while (!existsSync(join(dir, 'package.json')) || basename(dir) !== pkg) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new NotFoundException();
+    dir = parent;
+  }
+  return join(dir, file);
+}
 
 /**
  * GraphiQL served from our own node_modules, because Apollo's default landing page loads from a CDN
@@ -25,7 +38,7 @@ export class GraphiqlController {
     const asset = ASSETS[file];
     if (!asset) throw new NotFoundException();
     res.type(asset.type).setHeader('Cache-Control', 'public, max-age=86400');
-    res.sendFile(require.resolve(asset.module));
+    res.sendFile(packageFile(asset.pkg, asset.file));
   }
 }
 

@@ -1,0 +1,47 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../src/app.module';
+import { AppConfig, buildAppConfig } from '../src/config/app-config';
+import { ProcessRole, validateEnvironment } from '../src/config/env.validation';
+import { configureApp } from '../src/configure-app';
+import { createTestDatabase, TestDatabase } from './test-database';
+import { randomSuffix, TEST_REDIS_URL } from './test-env';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  db: TestDatabase;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app (HTTP + GraphQL + workers) on a database cloned from the migrated template and a
+ * Bull prefix of its own, listening on a random port. Nothing is mocked.
+ */
+export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const env = validateEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'warn' });
+  const config: AppConfig = {
+    ...buildAppConfig(env, { databaseUrl: db.url, redisUrl: TEST_REDIS_URL }),
+    queuePrefix: `hstest_${randomSuffix()}`,
+    role: ProcessRole.ALL,
+    ...overrides,
+  };
+  const app = await NestFactory.create(AppModule.forRole(config), { logger: ['error', 'warn'] });
+  configureApp(app, config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    config,
+    db,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    async close() {
+      // fetch() keeps sockets alive; Apollo's drain would wait for them to time out.
+      app.getHttpServer().closeAllConnections();
+      await app.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { Client } from 'pg';
+import { runMigrations } from '../src/database/migrate';
+import { databaseUrl, randomSuffix, TEMPLATE_DB_ENV, TEST_ADMIN_DATABASE_URL } from './test-env';
+
+/** Migrate a template database once; each test file clones it (CREATE DATABASE … TEMPLATE) in milliseconds. */
+export default async function globalSetup(): Promise<void> {
+  const name = `hirescope_test_tpl_${randomSuffix()}`;
+  if (!name.includes('test')) throw new Error('refusing to use a database whose name lacks "test"');
+  const admin = new Client({ connectionString: TEST_ADMIN_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  await runMigrations(databaseUrl(name));
+  process.env[TEMPLATE_DB_ENV] = name;
+}
