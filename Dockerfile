@@ -13,5 +13,6 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json
 EXPOSE 3000
+RUN mkdir -p /app/.data/uploads && chown -R node:node /app/.data
 USER node
 CMD ["node", "dist/src/main.js"]

@@ -1,4 +1,5 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { AppConfig } from './config/app-config';
 import { graphiqlMiddleware } from './graphql/graphiql.controller';
 
@@ -7,6 +8,7 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, forbidUnknownValues: true }),
   );
+  app.useGlobalFilters(new DomainExceptionFilter());
   if (config.env !== 'production') app.use('/graphql', graphiqlMiddleware);
   return app;
 }

@@ -1,4 +1,6 @@
 import { Type } from '@nestjs/common';
+import { IngestionModule } from './ingestion/ingestion.module';
+import { SkillsModule } from './skills/skills.module';
 
 /** Feature modules shared by every role; processors live in WorkerModule. */
-export const DOMAIN_MODULES: Type[] = [];
+export const DOMAIN_MODULES: Type[] = [SkillsModule, IngestionModule];

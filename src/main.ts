@@ -7,13 +7,13 @@ import { prepareRuntime } from './config/runtime';
 import { ProcessRole } from './config/env.validation';
 import { configureApp } from './configure-app';
 import { runMigrations } from './database/migrate';
-import { seedOnStart } from '../seeds/seed-on-start';
+import { queueSampleData, seedReferenceOnStart } from '../seeds/seed-on-start';
 
 async function bootstrap(): Promise<void> {
   const runtime = await prepareRuntime();
   const { config } = runtime;
   await runMigrations(config.databaseUrl);
-  if (config.seedOnStart && config.role !== ProcessRole.WORKER) await seedOnStart(config);
+  if (config.seedOnStart && config.role !== ProcessRole.WORKER) await seedReferenceOnStart(config);
 
   const module = AppModule.forRole(config);
   const logger = [...LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1)];
@@ -26,6 +26,7 @@ async function bootstrap(): Promise<void> {
     configureApp(httpApp, config);
     await httpApp.listen(config.port, '0.0.0.0');
     app = httpApp;
+    if (config.seedOnStart) await queueSampleData(app, config);
     Logger.log(`Hirescope ${config.version} (${config.role}) on http://localhost:${config.port}/graphql`, 'Bootstrap');
   }
   // Graceful stop: Nest closes the HTTP server, Bull workers (current job finishes) and pools; then

@@ -1,5 +1,7 @@
 import { Client } from 'pg';
+import { createDataSource } from '../src/database/data-source';
 import { runMigrations } from '../src/database/migrate';
+import { seedReferenceData } from '../seeds/reference.seeder';
 import { databaseUrl, randomSuffix, TEMPLATE_DB_ENV, TEST_ADMIN_DATABASE_URL } from './test-env';
 
 /** Migrate a template database once; each test file clones it (CREATE DATABASE … TEMPLATE) in milliseconds. */
@@ -14,5 +16,9 @@ export default async function globalSetup(): Promise<void> {
     await admin.end();
   }
   await runMigrations(databaseUrl(name));
+  const dataSource = createDataSource(databaseUrl(name));
+  await dataSource.initialize();
+  await seedReferenceData(dataSource);
+  await dataSource.destroy();
   process.env[TEMPLATE_DB_ENV] = name;
 }

@@ -40,21 +40,22 @@ export async function startEmbeddedPostgres(
     onError: (message: unknown) => logger.debug(String(message)),
   });
 
+  const url = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  // Another process of ours (the API while the CLI ingests, say) already runs this cluster: share it.
+  if (existsSync(pidFile) && (await isPortOpen(port))) return { url, stop: async () => undefined };
+
   const firstRun = !existsSync(join(databaseDir, 'PG_VERSION'));
   if (firstRun) {
     logger.log(`Initialising embedded Postgres in ${databaseDir}`);
     await pg.initialise();
   }
   // A SIGKILLed previous run leaves postmaster.pid behind; Postgres refuses to start while it exists.
-  const pidFile = join(databaseDir, 'postmaster.pid');
-  if (existsSync(pidFile) && !(await isPortOpen(port))) rmSync(pidFile);
+  if (existsSync(pidFile)) rmSync(pidFile);
   await pg.start();
   if (firstRun) await pg.createDatabase(EMBEDDED_DATABASE);
   logger.log(`Embedded Postgres listening on 127.0.0.1:${port}`);
-  return {
-    url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`,
-    stop: () => pg.stop(),
-  };
+  return { url, stop: () => pg.stop() };
 }
 
 export function isPortOpen(port: number, host = '127.0.0.1', timeoutMs = 500): Promise<boolean> {

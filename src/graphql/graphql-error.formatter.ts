@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
+import { DomainException } from '../common/domain.exception';
 
 const logger = new Logger('GraphQL');
 const SAFE_CODES = new Set([
@@ -26,6 +27,9 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const original = (error as { originalError?: unknown })?.originalError as { response?: { message?: unknown; statusCode?: number } } | undefined;
   let code = String(extensions.code ?? 'INTERNAL_SERVER_ERROR');
   let message = formatted.message;
+  if (original instanceof DomainException) {
+    return { message, locations: formatted.locations, path: formatted.path, extensions: { code: original.kind, reason: original.code } };
+  }
 
   // Nest HttpExceptions (ValidationPipe, NotFoundException...) arrive with their HTTP status.
   const status = original?.response?.statusCode;

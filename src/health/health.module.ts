@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { QueueDepthService } from '../queues/queue-depth.service';
 import { HealthController } from './health.controller';
 import { HealthResolver } from './health.resolver';
 import { HealthService } from './health.service';
@@ -8,6 +7,6 @@ import { HealthService } from './health.service';
 @Module({
   imports: [TerminusModule],
   controllers: [HealthController],
-  providers: [HealthService, HealthResolver, QueueDepthService],
+  providers: [HealthService, HealthResolver],
 })
 export class HealthModule {}

@@ -2,6 +2,8 @@ import { BullModule } from '@nestjs/bull';
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ALL_QUEUES } from './queue-names';
+import { JobQueueService } from './job-queue.service';
+import { QueueDepthService } from './queue-depth.service';
 
 /** Retry defaults for every queue: at-least-once delivery, so processors are idempotent. */
 export const DEFAULT_JOB_OPTIONS = {
@@ -28,6 +30,7 @@ const registeredQueues = BullModule.registerQueue(...ALL_QUEUES.map((name) => ({
     }),
     registeredQueues,
   ],
-  exports: [registeredQueues],
+  providers: [JobQueueService, QueueDepthService],
+  exports: [registeredQueues, JobQueueService, QueueDepthService],
 })
 export class QueuesModule {}

@@ -1,0 +1,22 @@
+import { Process, Processor } from '@nestjs/bull';
+import { Logger } from '@nestjs/common';
+import type { Job } from '../queues/job-queue.service';
+import { IngestJobData } from '../queues/job-data';
+import { JobName, QueueName } from '../queues/queue-names';
+import { IngestionRunnerService } from './ingestion-runner.service';
+
+@Processor(QueueName.INGEST)
+export class IngestProcessor {
+  private readonly logger = new Logger(IngestProcessor.name);
+
+  constructor(private readonly runner: IngestionRunnerService) {}
+
+  @Process({ name: JobName.INGEST_FILE })
+  async handle(job: Job<IngestJobData>) {
+    const started = Date.now();
+    this.logger.log(`ingest run=${job.data.runId} correlation=${job.data.correlationId} attempt=${job.attemptsMade + 1} started`);
+    const run = await this.runner.execute(job.data.runId, ({ fraction }) => job.progress(Math.round(fraction * 100)));
+    this.logger.log(`ingest run=${run.id} ${run.status} accepted=${run.accepted} duplicates=${run.duplicates} rejected=${run.rejected} in ${Date.now() - started} ms`);
+    return { runId: run.id, status: run.status, accepted: run.accepted, duplicates: run.duplicates, rejected: run.rejected };
+  }
+}

@@ -1,0 +1,222 @@
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { IngestionKind } from './ingestion.enums';
+import { copyBool, copyIntArray, copyNumber, copyText, copyTextArray } from './copy-format';
+import { NormalizedPosting, NormalizedSeriesPoint, NormalizedSurvey } from './normalizers/normalized-records';
+
+export interface RowIssue {
+  line: number | null;
+  pointer: string | null;
+  field: string | null;
+  value: string | null;
+  code: string;
+  message: string;
+  severity: 'ERROR' | 'WARNING';
+}
+
+export interface IngestionBatch {
+  runId: string;
+  kind: IngestionKind;
+  fileHash: string;
+  /** Source rows consumed so far, including this batch: the resume checkpoint. */
+  rowsConsumed: number;
+  bytesRead: number;
+  rejected: number;
+  warnings: number;
+  /** Same posting twice inside one batch: counted as duplicates without reaching Postgres. */
+  inBatchDuplicates: number;
+  issues: RowIssue[];
+  postings: NormalizedPosting[];
+  surveys: Array<{ line: number; value: NormalizedSurvey }>;
+  series: NormalizedSeriesPoint[];
+  ingestionRunId: string;
+}
+
+export interface BatchOutcome {
+  inserted: number;
+  duplicates: number;
+}
+
+const POSTING_COLUMNS = [
+  'ord', 'source', 'source_id', 'content_hash', 'title_raw', 'title', 'role_family', 'seniority', 'company_name', 'industry',
+  'industry_raw', 'country', 'region', 'city', 'location_raw', 'remote_type', 'employment_type', 'company_size', 'salary_raw',
+  'salary_min', 'salary_max', 'salary_currency', 'pay_period', 'annual_usd_min', 'annual_usd_max', 'salary_outlier',
+  'posted_date', 'description', 'education', 'experience_raw', 'experience_years', 'skill_ids', 'skill_aliases', 'raw',
+] as const;
+
+const STAGE_POSTINGS = `
+  CREATE TEMP TABLE IF NOT EXISTS stage_postings (
+    ord int, source text, source_id text, content_hash text, title_raw text, title text, role_family text, seniority text,
+    company_name text, industry text, industry_raw text, country text, region text, city text, location_raw text,
+    remote_type text, employment_type text, company_size text, salary_raw text, salary_min numeric, salary_max numeric,
+    salary_currency text, pay_period text, annual_usd_min numeric, annual_usd_max numeric, salary_outlier boolean,
+    posted_date date, description text, education text, experience_raw text, experience_years numeric,
+    skill_ids int[], skill_aliases text[], raw jsonb
+  ) ON COMMIT DELETE ROWS`;
+
+const INSERTED_COLUMNS = POSTING_COLUMNS.filter((c) => c !== 'ord' && c !== 'skill_aliases');
+
+const MERGE_POSTINGS = `
+  WITH ins AS (
+    INSERT INTO job_postings (${INSERTED_COLUMNS.join(', ')}, company_id, ingestion_run_id)
+    SELECT ${INSERTED_COLUMNS.map((c) => `s.${c}`).join(', ')}, c.id, $1
+    FROM stage_postings s LEFT JOIN companies c ON c.normalized_name = lower(s.company_name)
+    ORDER BY s.ord
+    ON CONFLICT (content_hash) DO UPDATE SET last_seen = now()
+    RETURNING id, content_hash, (xmax = 0) AS inserted
+  ), joined AS (
+    INSERT INTO posting_skills (posting_id, skill_id, matched_alias)
+    SELECT ins.id, sk.skill_id, sk.alias
+    FROM ins JOIN stage_postings s ON s.content_hash = ins.content_hash
+    CROSS JOIN LATERAL unnest(s.skill_ids, s.skill_aliases) AS sk(skill_id, alias)
+    WHERE ins.inserted
+    ON CONFLICT DO NOTHING
+  )
+  SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM ins`;
+
+function postingLine(p: NormalizedPosting, ord: number): string {
+  return [
+    String(ord), copyText(p.source), copyText(p.sourceId), copyText(p.contentHash), copyText(p.titleRaw), copyText(p.title),
+    copyText(p.roleFamily), copyText(p.seniority), copyText(p.companyName), copyText(p.industry), copyText(p.industryRaw),
+    copyText(p.country), copyText(p.region), copyText(p.city), copyText(p.locationRaw), copyText(p.remoteType),
+    copyText(p.employmentType), copyText(p.companySize), copyText(p.salaryRaw), copyNumber(p.salaryMin), copyNumber(p.salaryMax),
+    copyText(p.salaryCurrency), copyText(p.payPeriod), copyNumber(p.annualUsdMin), copyNumber(p.annualUsdMax),
+    copyBool(p.salaryOutlier), copyText(p.postedDate), copyText(p.description), copyText(p.education), copyText(p.experienceRaw),
+    copyNumber(p.experienceYears), copyIntArray(p.skillIds), copyTextArray(p.skillAliases), copyText(JSON.stringify(p.raw)),
+  ].join('\t');
+}
+
+const SURVEY_COLUMNS = [
+  'source_file_hash', 'source_line', 'ingestion_run_id', 'year', 'experience_level', 'seniority', 'employment_type', 'job_title',
+  'role_family', 'salary', 'salary_currency', 'annual_usd', 'salary_outlier', 'country', 'company_country', 'region',
+  'remote_ratio', 'remote_type', 'company_size', 'industry', 'education', 'satisfaction', 'gender', 'age_group', 'languages',
+  'certifications',
+] as const;
+
+const STAGE_SURVEYS = `CREATE TEMP TABLE IF NOT EXISTS stage_surveys (LIKE survey_responses INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`;
+
+function surveyLine(fileHash: string, runId: string, line: number, s: NormalizedSurvey): string {
+  return [
+    copyText(fileHash), String(line), runId, String(s.year), copyText(s.experienceLevel), copyText(s.seniority), copyText(s.employmentType),
+    copyText(s.jobTitle), copyText(s.roleFamily), copyNumber(s.salary), copyText(s.salaryCurrency), copyNumber(s.annualUsd),
+    copyBool(s.salaryOutlier), copyText(s.country), copyText(s.companyCountry), copyText(s.region), copyNumber(s.remoteRatio),
+    copyText(s.remoteType), copyText(s.companySize), copyText(s.industry), copyText(s.education), copyNumber(s.satisfaction),
+    copyText(s.gender), copyText(s.ageGroup), copyTextArray(s.languages), copyTextArray(s.certifications),
+  ].join('\t');
+}
+
+async function copyRows(client: Client, sql: string, lines: string[]): Promise<void> {
+  if (lines.length === 0) return;
+  const stream = client.query(copyFrom(sql));
+  // Join in chunks: one write per ~1 MB keeps syscalls few without building one giant string.
+  async function* chunks() {
+    let buffer = '';
+    for (const line of lines) {
+      buffer += line + '\n';
+      if (buffer.length > 1 << 20) {
+        yield buffer;
+        buffer = '';
+      }
+    }
+    if (buffer) yield buffer;
+  }
+  await pipeline(Readable.from(chunks()), stream);
+}
+
+/**
+ * Writes one batch atomically: data rows, their issues and the run's counters and checkpoint
+ * commit together, so a worker killed at any instant leaves either the whole batch or none of it.
+ */
+export async function writeBatch(client: Client, batch: IngestionBatch): Promise<BatchOutcome> {
+  await client.query('BEGIN');
+  try {
+    const written = await writeRows(client, batch);
+    const outcome = { inserted: written.inserted, duplicates: written.duplicates + batch.inBatchDuplicates };
+    if (batch.issues.length) await writeIssues(client, batch.runId, batch.issues);
+    await client.query(
+      `UPDATE ingestion_runs
+          SET rows_read = $2, bytes_read = greatest(bytes_read, $3), accepted = accepted + $4, duplicates = duplicates + $5,
+              rejected = rejected + $6, warnings = warnings + $7, committed_line = $2
+        WHERE id = $1`,
+      [batch.runId, batch.rowsConsumed, batch.bytesRead, outcome.inserted, outcome.duplicates, batch.rejected, batch.warnings],
+    );
+    await client.query('COMMIT');
+    return outcome;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+async function writeRows(client: Client, batch: IngestionBatch): Promise<BatchOutcome> {
+  switch (batch.kind) {
+    case IngestionKind.POSTINGS: {
+      if (batch.postings.length === 0) return { inserted: 0, duplicates: 0 };
+      await client.query(STAGE_POSTINGS);
+      const companies = [...new Set(batch.postings.map((p) => p.companyName).filter((c): c is string => !!c))];
+      if (companies.length) {
+        await client.query(
+          `INSERT INTO companies (name, normalized_name) SELECT DISTINCT ON (lower(n)) n, lower(n) FROM unnest($1::text[]) AS n ON CONFLICT (normalized_name) DO NOTHING`,
+          [companies],
+        );
+      }
+      await copyRows(client, `COPY stage_postings (${POSTING_COLUMNS.join(', ')}) FROM STDIN`, batch.postings.map(postingLine));
+      const { rows } = await client.query<{ inserted: number; updated: number }>(MERGE_POSTINGS, [batch.ingestionRunId]);
+      return { inserted: rows[0].inserted, duplicates: rows[0].updated };
+    }
+    case IngestionKind.SURVEY: {
+      if (batch.surveys.length === 0) return { inserted: 0, duplicates: 0 };
+      await client.query(STAGE_SURVEYS);
+      await copyRows(
+        client,
+        `COPY stage_surveys (${SURVEY_COLUMNS.join(', ')}) FROM STDIN`,
+        batch.surveys.map((s) => surveyLine(batch.fileHash, batch.ingestionRunId, s.line, s.value)),
+      );
+      const { rowCount } = await client.query(
+        `INSERT INTO survey_responses (${SURVEY_COLUMNS.join(', ')}) SELECT ${SURVEY_COLUMNS.join(', ')} FROM stage_surveys
+         ON CONFLICT (source_file_hash, source_line) DO NOTHING`,
+      );
+      return { inserted: rowCount ?? 0, duplicates: batch.surveys.length - (rowCount ?? 0) };
+    }
+    case IngestionKind.SERIES: {
+      if (batch.series.length === 0) return { inserted: 0, duplicates: 0 };
+      const { rows } = await client.query<{ inserted: number; total: number }>(
+        `WITH up AS (
+           INSERT INTO imported_series (series_name, skill, month, postings, total_postings, ingestion_run_id)
+           SELECT * , $6::uuid FROM unnest($1::text[], $2::text[], $3::date[], $4::float8[], $5::float8[])
+           ON CONFLICT (series_name, skill, month) DO UPDATE SET postings = excluded.postings, total_postings = excluded.total_postings
+           RETURNING (xmax = 0) AS inserted
+         ) SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS total FROM up`,
+        [
+          batch.series.map((p) => p.series),
+          batch.series.map((p) => p.skill),
+          batch.series.map((p) => p.month),
+          batch.series.map((p) => p.postings),
+          batch.series.map((p) => p.totalPostings),
+          batch.ingestionRunId,
+        ],
+      );
+      return { inserted: rows[0].inserted, duplicates: rows[0].total - rows[0].inserted };
+    }
+  }
+}
+
+async function writeIssues(client: Client, runId: string, issues: RowIssue[]): Promise<void> {
+  await client.query(
+    `INSERT INTO ingestion_errors (run_id, line, pointer, field, value, code, message, severity)
+     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+     ON CONFLICT DO NOTHING`,
+    [
+      runId,
+      issues.map((i) => i.line),
+      issues.map((i) => i.pointer),
+      issues.map((i) => i.field),
+      issues.map((i) => (i.value === null ? null : i.value.slice(0, 200))),
+      issues.map((i) => i.code),
+      issues.map((i) => i.message.slice(0, 1000)),
+      issues.map((i) => i.severity),
+    ],
+  );
+}

@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { RawPostingRecord, FieldIssue } from '../ingestion.types';
+import { normalizeCompanySize, normalizeDate, normalizeEducation, normalizeEmploymentType, normalizeIndustry, normalizeRemoteType, parseYearsOfExperience } from './field.normalizers';
+import { normalizeLocation } from './location.normalizer';
+import { Normalized, NormalizedPosting } from './normalized-records';
+import { annualizeToUsd, isSalaryOutlier, parseSalary } from './salary.normalizer';
+import { SkillExtractor } from './skill-extractor';
+import { normalizeTitle } from './title.normalizer';
+import { RemoteType } from '../../common/market.enums';
+
+export interface PostingNormalizationContext {
+  source: string;
+  extractor: SkillExtractor;
+  skillIds: ReadonlyMap<string, number>;
+  outlierBounds: { min: number; max: number };
+  dateFormat?: string;
+}
+
+const MAX_TITLE_CHARS = 300;
+const MAX_DESCRIPTION_CHARS = 100_000;
+
+function clean(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function numberOrUndefined(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const n = Number(value.replace(/[,\s]/g, ''));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Dedup key: (source, source id) when the source gives one, else the content that makes two
+ * postings the same job: normalised title, company, location and description.
+ */
+export function postingContentHash(source: string, sourceId: string | undefined, title: string, company?: string, location?: string, description?: string): string {
+  const hash = createHash('sha1');
+  if (sourceId) hash.update(`id\u001f${source.toLowerCase()}\u001f${sourceId}`);
+  else {
+    const squash = (s: string | undefined) => (s ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+    hash.update(`content\u001f${squash(title)}\u001f${squash(company)}\u001f${squash(location)}\u001f${squash(description)}`);
+  }
+  return hash.digest('base64url');
+}
+
+/** Raw posting fields → a normalised posting, or the reasons it cannot be one. Never throws. */
+export function normalizePosting(raw: RawPostingRecord, ctx: PostingNormalizationContext): Normalized<NormalizedPosting> {
+  const warnings: FieldIssue[] = [];
+  const titleRaw = clean(raw.title);
+  if (!titleRaw) {
+    return { ok: false, errors: [{ field: 'title', value: raw.title, code: 'TITLE_MISSING', message: 'a posting needs a job title' }] };
+  }
+  if (titleRaw.length > MAX_TITLE_CHARS) {
+    return { ok: false, errors: [{ field: 'title', value: titleRaw.slice(0, 80), code: 'TITLE_TOO_LONG', message: `title is ${titleRaw.length} characters; the limit is ${MAX_TITLE_CHARS}` }] };
+  }
+  let description = clean(raw.description);
+  if (description && description.length > MAX_DESCRIPTION_CHARS) {
+    warnings.push({ field: 'description', value: undefined, code: 'DESCRIPTION_TRUNCATED', message: `description cut to ${MAX_DESCRIPTION_CHARS} characters` });
+    description = description.slice(0, MAX_DESCRIPTION_CHARS);
+  }
+  const source = clean(raw.source) ?? ctx.source;
+  const sourceId = clean(raw.sourceId);
+  const company = clean(raw.company);
+  const title = normalizeTitle(titleRaw);
+
+  const locationText = clean(raw.location) ?? ([clean(raw.city), clean(raw.country)].filter(Boolean).join(', ') || undefined);
+  const location = normalizeLocation(locationText);
+  if (location.issue) warnings.push(location.issue);
+  let country = location.countryCode;
+  let region = location.region;
+  if (!country && raw.country) {
+    const fromCountry = normalizeLocation(raw.country);
+    country = fromCountry.countryCode;
+    region = fromCountry.region;
+  }
+
+  const remote = normalizeRemoteType(clean(raw.remote));
+  if (remote.issue) warnings.push(remote.issue);
+  const remoteType = remote.value ?? (location.remote ? RemoteType.REMOTE : null);
+  const employment = normalizeEmploymentType(clean(raw.employmentType));
+  if (employment.issue) warnings.push(employment.issue);
+  const industry = normalizeIndustry(clean(raw.industry));
+  const companySize = normalizeCompanySize(clean(raw.companySize));
+  const education = normalizeEducation(clean(raw.education));
+
+  const posted = normalizeDate(clean(raw.postedAt), ctx.dateFormat);
+  if (posted.issue) warnings.push(posted.issue);
+  const postedDate = posted.value ? posted.value.toISOString().slice(0, 10) : null;
+  const year = posted.value ? posted.value.getUTCFullYear() : undefined;
+
+  // Structured min/max (JSON-LD, split CSV columns) win over free text.
+  const min = numberOrUndefined(raw.salaryMin);
+  const max = numberOrUndefined(raw.salaryMax);
+  const salaryText = clean(raw.salaryText) ?? (min !== undefined || max !== undefined ? [min, max].filter((v) => v !== undefined).join('-') : undefined);
+  const salary = parseSalary(salaryText, { currency: clean(raw.salaryCurrency), period: clean(raw.salaryPeriod) });
+  const annual = annualizeToUsd(salary, year);
+  for (const issue of [...salary.issues, ...annual.issues]) if (issue.code !== 'SALARY_NOT_STATED') warnings.push(issue);
+  const mid = annual.annualUsdMin !== null || annual.annualUsdMax !== null
+    ? ((annual.annualUsdMin ?? annual.annualUsdMax)! + (annual.annualUsdMax ?? annual.annualUsdMin)!) / 2
+    : null;
+  const salaryOutlier = mid !== null && isSalaryOutlier(mid, ctx.outlierBounds);
+  if (salaryOutlier) {
+    warnings.push({ field: 'salaryText', value: salaryText, code: 'SALARY_OUTLIER', message: `annual USD ${Math.round(mid!)} is outside ${ctx.outlierBounds.min}–${ctx.outlierBounds.max}; kept but flagged` });
+  }
+
+  const matches = new Map<string, string>();
+  if (raw.skills) for (const m of ctx.extractor.extractFromList(raw.skills)) matches.set(m.skill, m.alias);
+  if (description) for (const m of ctx.extractor.extract(description)) if (!matches.has(m.skill)) matches.set(m.skill, m.alias);
+  const skillIds: number[] = [];
+  const skillAliases: string[] = [];
+  for (const [skill, alias] of matches) {
+    const id = ctx.skillIds.get(skill);
+    if (id !== undefined) {
+      skillIds.push(id);
+      skillAliases.push(alias);
+    }
+  }
+
+  const experienceRaw = clean(raw.experience) ?? null;
+  const { description: _omit, ...rawWithoutDescription } = raw;
+  return {
+    ok: true,
+    warnings,
+    value: {
+      source,
+      sourceId: sourceId ?? null,
+      contentHash: postingContentHash(source, sourceId, title.normalized ?? titleRaw, company, locationText, description),
+      titleRaw,
+      title: title.normalized ?? titleRaw,
+      roleFamily: title.roleFamily,
+      seniority: title.seniority,
+      companyName: company ?? null,
+      industry: industry.value,
+      industryRaw: clean(raw.industry) ?? null,
+      country,
+      region,
+      city: location.city,
+      locationRaw: locationText ?? null,
+      remoteType,
+      employmentType: employment.value,
+      companySize: companySize.value,
+      salaryRaw: salary.raw,
+      salaryMin: salary.min,
+      salaryMax: salary.max,
+      salaryCurrency: salary.currency,
+      payPeriod: salary.period,
+      annualUsdMin: annual.annualUsdMin,
+      annualUsdMax: annual.annualUsdMax,
+      salaryOutlier,
+      postedDate,
+      description: description ?? null,
+      education: education.value,
+      experienceRaw,
+      experienceYears: experienceRaw ? parseYearsOfExperience(experienceRaw) : null,
+      skillIds,
+      skillAliases,
+      raw: rawWithoutDescription,
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { RemoteType } from '../../common/market.enums';
+import { FieldIssue, RawSurveyRecord } from '../ingestion.types';
+import { normalizeCompanySize, normalizeEducation, normalizeEmploymentType, normalizeIndustry, normalizeRemoteRatio } from './field.normalizers';
+import { normalizeLocation } from './location.normalizer';
+import { Normalized, NormalizedSurvey } from './normalized-records';
+import { annualizeToUsd, isSalaryOutlier, parseSalary } from './salary.normalizer';
+import { experienceLevelFromCode, normalizeTitle, seniorityFromExperienceCode } from './title.normalizer';
+
+const MIN_YEAR = 2000;
+
+function clean(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function list(value: string | undefined): string[] {
+  if (!value) return [];
+  return [...new Set(value.split(/[;|,]/).map((v) => v.trim()).filter(Boolean))];
+}
+
+/** One survey respondent → a normalised response. Year and a salary are required; the rest is optional. */
+export function normalizeSurvey(raw: RawSurveyRecord, outlierBounds: { min: number; max: number }): Normalized<NormalizedSurvey> {
+  const warnings: FieldIssue[] = [];
+  const errors: FieldIssue[] = [];
+  const yearText = clean(raw.year);
+  const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+  const maxYear = new Date().getUTCFullYear() + 1;
+  if (!(year >= MIN_YEAR && year <= maxYear)) {
+    errors.push({ field: 'year', value: raw.year, code: yearText ? 'INVALID_YEAR' : 'YEAR_MISSING', message: `year must be a 4-digit year between ${MIN_YEAR} and ${maxYear}` });
+  }
+
+  // A USD figure given by the source (aijobs.net salary_in_usd) is kept, not converted again.
+  const usdText = clean(raw.salaryUsd);
+  const usd = usdText !== undefined ? Number(usdText.replace(/[,\s]/g, '')) : NaN;
+  const salary = parseSalary(clean(raw.salary), { currency: clean(raw.salaryCurrency), period: 'YEAR' });
+  let annualUsd: number | null = Number.isFinite(usd) && usd > 0 ? usd : null;
+  if (annualUsd === null && salary.min !== null && Number.isFinite(year)) {
+    const converted = annualizeToUsd(salary, year);
+    annualUsd = converted.annualUsdMin;
+    warnings.push(...converted.issues);
+  }
+  if (annualUsd === null) {
+    errors.push({ field: 'salary', value: raw.salary, code: 'SALARY_MISSING', message: 'a survey response needs a salary (salary with currency, or salary_in_usd)' });
+  }
+  if (errors.length) return { ok: false, errors };
+
+  const residence = normalizeLocation(clean(raw.residenceCountry));
+  const company = normalizeLocation(clean(raw.companyCountry));
+  if (residence.issue) warnings.push({ ...residence.issue, field: 'residenceCountry' });
+  const title = normalizeTitle(clean(raw.jobTitle));
+  const code = clean(raw.experienceLevel);
+  const remoteRatio = normalizeRemoteRatio(clean(raw.remoteRatio));
+  const salaryOutlier = isSalaryOutlier(annualUsd!, outlierBounds);
+  const satisfaction = clean(raw.satisfaction) ? Number(raw.satisfaction) : NaN;
+  const remoteType =
+    remoteRatio.value === null ? null : remoteRatio.value >= 100 ? RemoteType.REMOTE : remoteRatio.value > 0 ? RemoteType.HYBRID : RemoteType.ONSITE;
+
+  return {
+    ok: true,
+    warnings,
+    value: {
+      year,
+      experienceLevel: code ? experienceLevelFromCode(code) : null,
+      seniority: code ? seniorityFromExperienceCode(code) : title.seniority,
+      employmentType: normalizeEmploymentType(clean(raw.employmentType)).value,
+      jobTitle: title.raw,
+      roleFamily: title.roleFamily,
+      salary: salary.min,
+      salaryCurrency: salary.currency,
+      annualUsd,
+      salaryOutlier,
+      country: residence.countryCode,
+      companyCountry: company.countryCode,
+      region: residence.region ?? company.region,
+      remoteRatio: remoteRatio.value,
+      remoteType,
+      companySize: normalizeCompanySize(clean(raw.companySize)).value,
+      industry: normalizeIndustry(clean(raw.industry)).value,
+      education: normalizeEducation(clean(raw.education)).value,
+      satisfaction: Number.isInteger(satisfaction) && satisfaction >= 1 && satisfaction <= 5 ? satisfaction : null,
+      gender: clean(raw.gender) ?? null,
+      ageGroup: clean(raw.ageGroup) ?? null,
+      languages: list(raw.languages),
+      certifications: list(raw.certifications),
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import { RawPostingRecord } from '../ingestion.types';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+export interface JsonLdItem {
+  /** JSON pointer of the object inside its document, e.g. "/@graph/2". */
+  pointer: string;
+  value: Json;
+}
+
+export type JobPostingMapping = { ok: true; record: RawPostingRecord } | { ok: false; code: string; message: string };
+
+const SCHEMA_CONTEXT = /^https?:\/\/schema\.org\/?$/i;
+
+/** The top-level items of a JSON-LD document: one object, an array, or an @graph. */
+export function jsonLdItems(document: Json, basePointer = ''): JsonLdItem[] {
+  if (Array.isArray(document)) return document.flatMap((item, i) => jsonLdItems(item, `${basePointer}/${i}`));
+  if (isObject(document) && Array.isArray(document['@graph'])) {
+    return (document['@graph'] as Json[]).map((item, i) => ({ pointer: `${basePointer}/@graph/${i}`, value: item }));
+  }
+  return [{ pointer: basePointer || '/', value: document }];
+}
+
+/** Bodies of <script type="application/ld+json"> blocks in an HTML page, with the line each starts on. */
+export function extractJsonLdScripts(html: string): Array<{ line: number; json: string }> {
+  const blocks: Array<{ line: number; json: string }> = [];
+  const pattern = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+  for (const match of html.matchAll(pattern)) {
+    const line = html.slice(0, match.index).split('\n').length;
+    blocks.push({ line, json: match[1].replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '') });
+  }
+  return blocks;
+}
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function types(value: JsonObject): string[] {
+  const raw = value['@type'];
+  const list = Array.isArray(raw) ? raw : [raw];
+  return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^(https?:\/\/schema\.org\/|schema:)/i, ''));
+}
+
+/** Plain text of a JSON-LD value: strings as they are, objects by name/value/description. */
+function text(value: Json | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    const parts = value.map(text).filter((v): v is string => !!v);
+    return parts.length ? parts.join(', ') : undefined;
+  }
+  return text(value.name) ?? text(value.credentialCategory) ?? text(value.value) ?? text(value.description) ?? text(value.termCode);
+}
+
+function first(value: Json | undefined): Json | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function stripHtml(value: string | undefined): string | undefined {
+  if (!value || !value.includes('<')) return value;
+  return value
+    .replace(/<(br|\/p|\/li|\/div|\/h\d)\s*\/?>/gi, '\n')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+function location(posting: JsonObject): Pick<RawPostingRecord, 'location' | 'country' | 'city'> {
+  const place = first(posting.jobLocation);
+  const address = isObject(place) ? (isObject(place.address) ? place.address : typeof place.address === 'string' ? place.address : undefined) : undefined;
+  if (typeof address === 'string') return { location: address };
+  if (isObject(address)) {
+    const city = text(address.addressLocality);
+    const region = text(address.addressRegion);
+    const country = text(address.addressCountry);
+    return { location: [city, region, country].filter(Boolean).join(', ') || undefined, city, country };
+  }
+  if (isObject(place)) return { location: text(place.name) };
+  return {};
+}
+
+function salary(posting: JsonObject): Pick<RawPostingRecord, 'salaryText' | 'salaryMin' | 'salaryMax' | 'salaryCurrency' | 'salaryPeriod'> {
+  const base = first(posting.baseSalary ?? posting.estimatedSalary);
+  const currency = text(posting.salaryCurrency);
+  if (base === undefined || base === null) return {};
+  if (typeof base === 'string' || typeof base === 'number') return { salaryText: String(base), salaryCurrency: currency };
+  if (!isObject(base)) return {};
+  const amount = base.value;
+  const out = { salaryCurrency: text(base.currency) ?? currency, salaryPeriod: undefined as string | undefined };
+  if (isObject(amount)) {
+    const exact = amount.value;
+    return {
+      ...out,
+      salaryMin: text(amount.minValue) ?? text(exact),
+      salaryMax: text(amount.maxValue) ?? text(exact),
+      salaryPeriod: text(amount.unitText) ?? text(base.unitText),
+    };
+  }
+  return { ...out, salaryMin: text(amount), salaryMax: text(amount), salaryPeriod: text(base.unitText) };
+}
+
+/** Fields that let a posting answer a market question; a title alone does not. */
+const CONTENT_FIELDS = [
+  'description', 'hiringOrganization', 'jobLocation', 'applicantLocationRequirements', 'jobLocationType', 'baseSalary',
+  'estimatedSalary', 'datePosted', 'skills', 'qualifications', 'educationRequirements', 'experienceRequirements',
+  'industry', 'occupationalCategory', 'relevantOccupation', 'responsibilities',
+];
+
+/** Map one schema.org JobPosting object (either context form) to a raw posting, or say why it is not one. */
+export function mapJobPosting(value: Json): JobPostingMapping {
+  if (!isObject(value)) return { ok: false, code: 'NOT_AN_OBJECT', message: 'expected a JSON object' };
+  const context = value['@context'];
+  const contextText = typeof context === 'string' ? context : isObject(context) ? text(context['@vocab']) : undefined;
+  if (contextText !== undefined && !SCHEMA_CONTEXT.test(contextText)) {
+    return { ok: false, code: 'UNSUPPORTED_CONTEXT', message: `@context "${contextText}" is not schema.org` };
+  }
+  const typeList = types(value);
+  if (!typeList.includes('JobPosting')) {
+    return { ok: false, code: 'NOT_A_JOB_POSTING', message: `@type is ${typeList.join(', ') || 'missing'}, expected JobPosting` };
+  }
+  const title = text(value.title) ?? text(value.name);
+  if (!title) return { ok: false, code: 'TITLE_MISSING', message: 'JobPosting has neither title nor name' };
+  const present = CONTENT_FIELDS.filter((field) => value[field] !== undefined && value[field] !== null && value[field] !== '');
+  if (present.length === 0) {
+    return {
+      ok: false,
+      code: 'INSUFFICIENT_CONTENT',
+      message: 'JobPosting has a title but nothing else a market analysis can use (no description, employer, location, salary, date, industry, skills or requirements)',
+    };
+  }
+  const identifier = value.identifier;
+  const org = first(value.hiringOrganization);
+  const remote = text(value.jobLocationType);
+  const applicantCountry = text(first(value.applicantLocationRequirements));
+  const loc = location(value);
+  const description = stripHtml(text(value.description));
+  const experience = value.experienceRequirements;
+  return {
+    ok: true,
+    record: {
+      sourceId: isObject(identifier) ? text(identifier.value) ?? text(identifier.name) : text(identifier) ?? text(value['@id']) ?? text(value.url),
+      title,
+      company: isObject(org) ? text(org.name) : text(org),
+      industry: text(value.industry),
+      ...loc,
+      location: loc.location ?? (remote && applicantCountry ? `Remote - ${applicantCountry}` : applicantCountry),
+      country: loc.country ?? applicantCountry,
+      remote: remote && /telecommute/i.test(remote) ? 'REMOTE' : remote,
+      employmentType: text(value.employmentType),
+      ...salary(value),
+      postedAt: text(value.datePosted),
+      description: [description, stripHtml(text(value.responsibilities)), stripHtml(text(value.qualifications))].filter(Boolean).join('\n') || undefined,
+      skills: text(value.skills),
+      education: text(value.educationRequirements),
+      experience: isObject(experience) && experience.monthsOfExperience !== undefined
+        ? `${Number(text(experience.monthsOfExperience)) / 12} years`
+        : text(experience),
+      url: text(value.url),
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable } from '@nestjs/common';
+import type { Job, JobOptions, Queue } from 'bull';
+import { randomUUID } from 'node:crypto';
+import { ForecastJobData, IngestJobData, MatchJobData, ReportJobData } from './job-data';
+import { JobName, QueueName } from './queue-names';
+
+export type { Job } from 'bull';
+
+export interface JobSnapshot {
+  id: string;
+  queue: QueueName;
+  name: string;
+  state: string;
+  progress: unknown;
+  attemptsMade: number;
+  failedReason: string | null;
+  result: unknown;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+/** The producer side of every queue. Job ids are the domain ids, so enqueueing twice is a no-op. */
+@Injectable()
+export class JobQueueService {
+  constructor(
+    @InjectQueue(QueueName.INGEST) private readonly ingest: Queue<IngestJobData>,
+    @InjectQueue(QueueName.FORECAST) private readonly forecast: Queue<ForecastJobData>,
+    @InjectQueue(QueueName.MATCH) private readonly match: Queue<MatchJobData>,
+    @InjectQueue(QueueName.REPORT) private readonly report: Queue<ReportJobData>,
+  ) {}
+
+  async enqueueIngest(runId: string, options: JobOptions = {}): Promise<string> {
+    // Ingestion can legitimately take minutes; a long timeout, and retries resume from the checkpoint.
+    const job = await this.ingest.add(JobName.INGEST_FILE, { runId, correlationId: randomUUID() }, { jobId: runId, timeout: 60 * 60_000, ...options });
+    return String(job.id);
+  }
+
+  /** A failed or completed job with this id blocks a new add; remove it so a retry really runs. */
+  async requeueIngest(runId: string): Promise<string> {
+    const existing = await this.ingest.getJob(runId);
+    if (existing && !(await existing.isActive())) await existing.remove();
+    return this.enqueueIngest(runId);
+  }
+
+  queue(name: QueueName): Queue {
+    return { [QueueName.INGEST]: this.ingest, [QueueName.FORECAST]: this.forecast, [QueueName.MATCH]: this.match, [QueueName.REPORT]: this.report }[name];
+  }
+
+  async snapshot(name: QueueName, id: string): Promise<JobSnapshot | null> {
+    const job: Job | null = await this.queue(name).getJob(id);
+    if (!job) return null;
+    return {
+      id: String(job.id),
+      queue: name,
+      name: job.name,
+      state: await job.getState(),
+      progress: job.progress(),
+      attemptsMade: job.attemptsMade,
+      failedReason: job.failedReason ?? null,
+      result: job.returnvalue ?? null,
+      createdAt: new Date(job.timestamp),
+      finishedAt: job.finishedOn ? new Date(job.finishedOn) : null,
+    };
+  }
+}
