@@ -516,7 +516,7 @@ export const EDUCATION_MIX: Readonly<Record<RoleFamily, Readonly<Partial<Record<
 };
 
 export const EDUCATION_LABELS: Readonly<Partial<Record<EducationLevel, readonly string[]>>> = {
-  [EducationLevel.BACHELOR]: ["Bachelor's degree", "Bachelor's degree in Computer Science or a related field", 'BS in Computer Science, Statistics or equivalent', 'BSc'],
+  [EducationLevel.BACHELOR]: ["Bachelor's degree", "Bachelor's degree in Computer Science or a related field", 'BS in Computer Science, Mathematics or equivalent', 'BSc'],
   [EducationLevel.MASTER]: ["Master's", "Master's degree", "Master's degree in a quantitative field", 'MSc'],
   [EducationLevel.DOCTORATE]: ['PhD', 'Ph.D. in Computer Science or a related field', 'PhD or equivalent research experience'],
 };

@@ -601,53 +601,46 @@ const EEO = [
   'All qualified applicants will receive consideration for employment without regard to any protected characteristic.',
 ];
 
-/** Builds a 1–3 KB posting description that mentions every given skill and no other canonical skill. */
+/**
+ * Builds a 1–3 KB posting description that mentions every given skill and no other canonical skill.
+ * Text is appended to one string (a rope in V8) and flattened once by whoever serialises it; joining
+ * intermediate arrays would copy every paragraph twice.
+ */
 export function buildDescription(prng: Prng, input: DescriptionInput): string {
   const target = prng.int(1200, 2800);
-  const bullet = prng.pick(BULLETS);
+  const bullet = '\n' + prng.pick(BULLETS);
   const mission = prng.pick(MISSIONS[input.industry]);
-  const parts: string[] = [];
-  let length = 0;
-  const add = (text: string): void => {
-    parts.push(text);
-    length += text.length + 2;
-  };
+  let text = `${prng.pick(COMPANY_OPENERS)(input.company, mission)} ${prng.pick(ROLE_INTROS[input.family])(input.title)}`;
 
-  add(`${prng.pick(COMPANY_OPENERS)(input.company, mission)} ${prng.pick(ROLE_INTROS[input.family])(input.title)}`);
+  text += `\n\n${prng.pick(RESPONSIBILITY_HEADERS)}`;
+  for (const duty of pickDistinct(prng, RESPONSIBILITIES[input.family], prng.int(3, 6))) text += bullet + duty;
 
-  const duties = pickDistinct(prng, RESPONSIBILITIES[input.family], prng.int(3, 6));
-  add(`${prng.pick(RESPONSIBILITY_HEADERS)}\n${duties.map((d) => bullet + d).join('\n')}`);
+  text += `\n\n${prng.pick(REQUIREMENT_HEADERS)}`;
+  if (input.seniority === Seniority.INTERN) text += bullet + 'Currently enrolled in a degree programme in a quantitative or technical field.';
+  else if (input.minYears > 0) text += `${bullet}At least ${input.minYears} years of relevant professional experience.`;
+  if (input.education) text += `${bullet}Education: ${input.education}.`;
+  text += skillBullets(prng, bullet, input.requiredSkills, REQUIRED_SKILL_TEMPLATES);
+  text += bullet + prng.pick(SOFT_SKILLS);
 
-  const requirements: string[] = [];
-  if (input.seniority === Seniority.INTERN) requirements.push('Currently enrolled in a degree programme in a quantitative or technical field.');
-  else if (input.minYears > 0) requirements.push(`At least ${input.minYears} years of relevant professional experience.`);
-  if (input.education) requirements.push(`Education: ${input.education}.`);
-  for (const sentence of skillSentences(prng, input.requiredSkills, REQUIRED_SKILL_TEMPLATES)) requirements.push(sentence);
-  requirements.push(prng.pick(SOFT_SKILLS));
-  add(`${prng.pick(REQUIREMENT_HEADERS)}\n${requirements.map((r) => bullet + r).join('\n')}`);
-
-  if (input.niceSkills.length > 0) {
-    const nice = skillSentences(prng, input.niceSkills, undefined);
-    add(`${prng.pick(NICE_HEADERS)}\n${nice.map((r) => bullet + r).join('\n')}`);
-  }
+  if (input.niceSkills.length > 0) text += `\n\n${prng.pick(NICE_HEADERS)}${skillBullets(prng, bullet, input.niceSkills, undefined)}`;
 
   const optional: string[] = [locationSentence(prng, input)];
   if (input.salaryText && prng.chance(0.4)) optional.push(`The expected base pay for this position is ${input.salaryText}.`);
   optional.push(pickDistinct(prng, BENEFITS, prng.int(2, 3)).join(' '));
-  for (const paragraph of pickDistinct(prng, CULTURE, 4)) optional.push(paragraph);
+  const culture = pickDistinct(prng, CULTURE, 4);
+  for (const paragraph of culture) optional.push(paragraph);
   optional.push(prng.pick(EEO));
 
   for (const paragraph of optional) {
-    if (length >= target) break;
-    if (length + paragraph.length + 2 > DESCRIPTION_MAX_CHARS) continue;
-    add(paragraph);
+    if (text.length >= target) break;
+    if (text.length + paragraph.length + 2 > DESCRIPTION_MAX_CHARS) continue;
+    text += '\n\n' + paragraph;
   }
-  // Short postings (few skills, few duties) are padded with the culture pool until they reach the minimum.
-  for (const paragraph of CULTURE) {
-    if (length >= DESCRIPTION_MIN_CHARS) break;
-    if (!parts.includes(paragraph)) add(paragraph);
+  // Short postings (few skills, few duties) are padded with unused culture paragraphs up to the minimum.
+  for (let i = 0; i < CULTURE.length && text.length < DESCRIPTION_MIN_CHARS; i++) {
+    if (!culture.includes(CULTURE[i])) text += '\n\n' + CULTURE[i];
   }
-  return parts.join('\n\n');
+  return text;
 }
 
 /** "an" before vowel sounds, including initialisms read letter by letter (an ML Engineer, an LLM Engineer). */
@@ -668,19 +661,22 @@ function locationSentence(prng: Prng, input: DescriptionInput): string {
   }
 }
 
-/** One sentence per prose group that has skills, in group order. */
-function skillSentences(
+const PROSE_GROUP_OF = new Map<SkillName, number>(SKILL_PROSE_GROUPS.flatMap((group, g) => group.map((s) => [s, g] as const)));
+
+/** One bullet per prose group that has skills, in group order. */
+function skillBullets(
   prng: Prng,
+  bullet: string,
   skills: readonly SkillName[],
   templates: readonly (readonly ListTemplate[])[] | undefined,
-): string[] {
-  const out: string[] = [];
-  for (let g = 0; g < SKILL_PROSE_GROUPS.length; g++) {
-    const group = SKILL_PROSE_GROUPS[g];
-    const inGroup = skills.filter((s) => group.includes(s));
-    if (inGroup.length === 0) continue;
+): string {
+  const buckets: SkillName[][] = SKILL_PROSE_GROUPS.map(() => []);
+  for (const skill of skills) buckets[PROSE_GROUP_OF.get(skill) as number].push(skill);
+  let out = '';
+  for (let g = 0; g < buckets.length; g++) {
+    if (buckets[g].length === 0) continue;
     const template = templates ? prng.pick(templates[g]) : prng.pick(NICE_SKILL_TEMPLATES);
-    out.push(template(joinList(prng, inGroup)));
+    out += bullet + template(joinList(prng, buckets[g]));
   }
   return out;
 }

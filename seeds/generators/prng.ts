@@ -55,13 +55,17 @@ export class WeightedTable<T> {
   }
 }
 
-/** splitmix32 step, used only to spread a user seed over the 128-bit xoshiro state. */
-function splitmix32(state: { s: number }): number {
-  state.s = (state.s + 0x9e3779b9) | 0;
-  let z = state.s;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-  return (z ^ (z >>> 16)) >>> 0;
+/** murmur3 fmix32: a bijective 32-bit mixer. */
+function fmix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Hashes a safe integer (negative or above 2^32 included) to 32 bits. */
+function fold32(x: number): number {
+  if (!Number.isSafeInteger(x)) throw new RangeError(`Seeds and streams must be safe integers, got ${x}`);
+  return (fmix32(x >>> 0) ^ (Math.floor(x / TWO_POW_32) >>> 0)) >>> 0;
 }
 
 export class Prng {
@@ -74,15 +78,29 @@ export class Prng {
   /** Tables built by `weighted()`, keyed by the items array so repeated calls reuse them. */
   private readonly tableCache = new WeakMap<readonly unknown[], WeightedTable<unknown>>();
 
-  constructor(seed: number) {
-    if (!Number.isFinite(seed)) throw new RangeError(`Seed must be a finite number, got ${seed}`);
-    // Fold seeds above 2^32 in rather than silently truncating them.
-    const state = { s: (seed >>> 0) ^ Math.floor(seed / TWO_POW_32) };
-    this.a = splitmix32(state);
-    this.b = splitmix32(state);
-    this.c = splitmix32(state);
-    this.d = splitmix32(state);
+  /** `stream` selects an independent sequence for the same seed (e.g. one per row). */
+  constructor(seed: number, stream = 0) {
+    this.a = this.b = this.c = this.d = 0;
+    this.reseed(seed, stream);
+  }
+
+  /**
+   * Restarts the generator on (seed, stream). For a fixed seed, distinct streams get distinct states. Cheap
+   * enough to call once per generated row, which makes every row reproducible on its own.
+   */
+  reseed(seed: number, stream = 0): void {
+    // splitmix32 over a hash of (seed, stream) spreads the input across the 128-bit state.
+    let s = fmix32(fmix32(fold32(seed) ^ 0x9e3779b9) ^ fold32(stream)) | 0;
+    s = (s + 0x9e3779b9) | 0;
+    this.a = fmix32(s);
+    s = (s + 0x9e3779b9) | 0;
+    this.b = fmix32(s);
+    s = (s + 0x9e3779b9) | 0;
+    this.c = fmix32(s);
+    s = (s + 0x9e3779b9) | 0;
+    this.d = fmix32(s);
     if ((this.a | this.b | this.c | this.d) === 0) this.d = 1; // the all-zero state is a fixed point
+    this.hasSpareNormal = false;
   }
 
   /** Uniform 32-bit unsigned integer. */

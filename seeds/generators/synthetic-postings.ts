@@ -216,7 +216,9 @@ const FAMILY_SKILLS = mapRecord(SKILL_DEMAND, (demand) => {
   const rest = CANONICAL_SKILLS.map((_, i) => i).filter((i) => !ranked.includes(i));
   return { candidates: Int32Array.from(entries.map((e) => e[0])), order: Int32Array.from([...ranked, ...rest]) };
 });
-const CO_OCCURRENCE = SKILL_CO_OCCURRENCE.map(([a, b, p]) => [skillIndex(a), skillIndex(b), p] as const);
+const CO_TRIGGER = Int32Array.from(SKILL_CO_OCCURRENCE, (rule) => skillIndex(rule[0]));
+const CO_TARGET = Int32Array.from(SKILL_CO_OCCURRENCE, (rule) => skillIndex(rule[1]));
+const CO_PROBABILITY = Float64Array.from(SKILL_CO_OCCURRENCE, (rule) => rule[2]);
 const TITLE_MARKERS = TITLE_SKILL_MARKERS.map(([marker, skill]) => [marker, skillIndex(skill)] as const);
 const REQUIRED_SKILL_SHARE = 0.65;
 const DUPLICATE_WINDOW = 1000;
@@ -359,23 +361,36 @@ function buildCompanyPools(): Record<Industry, CompanyPool> {
 // Postings
 // ---------------------------------------------------------------------------------------------------------------
 
+/** Salt that keeps the duplicate-slot stream apart from the row streams. */
+const DUPLICATE_STREAM_SALT = 0x6a09e667;
+
 export function* generatePostings(opts: GeneratePostingsOptions): Generator<SyntheticPosting> {
-  if (!Number.isInteger(opts.count) || opts.count < 0) throw new RangeError(`count must be a non-negative integer, got ${opts.count}`);
-  const prng = new Prng(opts.seed);
+  if (!Number.isSafeInteger(opts.count) || opts.count < 0) throw new RangeError(`count must be a non-negative integer, got ${opts.count}`);
   const { plans, table: monthTable } = planMonths(opts.from ?? PROFILE_FROM, opts.to ?? PROFILE_TO);
+  const rowPrng = new Prng(opts.seed);
+  const slotPrng = new Prng(opts.seed);
   const flags = new Uint8Array(SKILL_COUNT);
-  const recent: SyntheticPosting[] = [];
-  let originals = 0;
-  for (let emitted = 0; emitted < opts.count; emitted++) {
-    if (recent.length > 0 && prng.chance(DUPLICATE_RATE)) {
-      const original = prng.pick(recent);
-      yield { ...original, truth: { ...original.truth, duplicate: true } };
-      continue;
-    }
-    const posting = makePosting(prng, plans[prng.sample(monthTable)], flags, `syn-${opts.seed}-${originals++}`);
-    if (recent.length < DUPLICATE_WINDOW) recent.push(posting);
-    else recent[prng.int(0, DUPLICATE_WINDOW - 1)] = posting;
+  for (let slot = 0; slot < opts.count; slot++) {
+    const origin = originalSlot(slotPrng, opts.seed, slot);
+    // Each row draws from its own stream, so a duplicate is regenerated rather than kept in memory.
+    rowPrng.reseed(opts.seed, origin);
+    const posting = makePosting(rowPrng, plans[rowPrng.sample(monthTable)], flags, `syn-${opts.seed}-${origin}`);
+    if (origin !== slot) posting.truth.duplicate = true;
     yield posting;
+  }
+}
+
+/**
+ * The slot whose posting this slot shows: itself, or with probability DUPLICATE_RATE an earlier slot within
+ * DUPLICATE_WINDOW (followed back if that one is a duplicate too).
+ */
+function originalSlot(prng: Prng, seed: number, slot: number): number {
+  let current = slot;
+  for (;;) {
+    if (current === 0) return 0;
+    prng.reseed(seed ^ DUPLICATE_STREAM_SALT, current);
+    if (!prng.chance(DUPLICATE_RATE)) return current;
+    current -= prng.int(1, Math.min(current, DUPLICATE_WINDOW));
   }
 }
 
@@ -391,7 +406,9 @@ function makePosting(prng: Prng, plan: MonthPlan, flags: Uint8Array, sourceId: s
   const region = prng.sample(REGION_TABLE);
   const countryCode = prng.sample(COUNTRIES_BY_REGION[region]);
   const country = COUNTRIES[countryCode];
-  const [city, regionCode, , cityPayFactor] = country.cities[prng.sample(CITY_TABLES.get(countryCode) as WeightedTable<number>)];
+  const cityProfile = country.cities[prng.sample(CITY_TABLES.get(countryCode) as WeightedTable<number>)];
+  const city = cityProfile[0];
+  const regionCode = cityProfile[1];
   const employmentType = seniority === Seniority.INTERN ? EmploymentType.INTERNSHIP : prng.sample(EMPLOYMENT_TABLE);
   const u = prng.next();
   const remoteType = u < plan.remoteShare ? RemoteType.REMOTE : u < plan.remoteShare + plan.hybridShare ? RemoteType.HYBRID : RemoteType.ONSITE;
@@ -403,7 +420,7 @@ function makePosting(prng: Prng, plan: MonthPlan, flags: Uint8Array, sourceId: s
   let salaryText = '';
   if (!prng.chance(SALARY_MISSING_RATE)) {
     const annualUsd =
-      SALARY_USD_BY_SENIORITY[region][seniority] * country.salaryFactor * cityPayFactor * ROLE_SALARY_FACTOR[family] *
+      SALARY_USD_BY_SENIORITY[region][seniority] * country.salaryFactor * cityProfile[3] * ROLE_SALARY_FACTOR[family] *
       plan.salaryTrend * prng.logNormal(1, POSTING_SALARY_SIGMA);
     salary = makeSalary(prng, annualUsd, country, employmentType);
     salaryText = formatSalaryText(prng, salary, country);
@@ -478,10 +495,10 @@ function sampleSkills(
     const s = candidates[i];
     if (prng.next() < probs[s]) flags[s] = 1;
   }
-  for (const [marker, s] of TITLE_MARKERS) if (title.includes(marker)) flags[s] = 1;
+  for (let i = 0; i < TITLE_MARKERS.length; i++) if (title.includes(TITLE_MARKERS[i][0])) flags[TITLE_MARKERS[i][1]] = 1;
   if (impliedSkill) flags[skillIndex(impliedSkill)] = 1;
-  for (const [a, b, p] of CO_OCCURRENCE) {
-    if (flags[a] === 1 && flags[b] === 0 && prng.next() < p) flags[b] = 1;
+  for (let i = 0; i < CO_TRIGGER.length; i++) {
+    if (flags[CO_TRIGGER[i]] === 1 && flags[CO_TARGET[i]] === 0 && prng.next() < CO_PROBABILITY[i]) flags[CO_TARGET[i]] = 1;
   }
   let count = 0;
   for (let i = 0; i < SKILL_COUNT; i++) count += flags[i];
@@ -615,7 +632,8 @@ const PERIOD_SUFFIXES: Readonly<Record<PayPeriod, readonly string[]>> = {
   [PayPeriod.DAY]: [' per day', ' a day', ' /day'],
   [PayPeriod.HOUR]: [' per hour', ' an hour', ' /hr'],
 };
-const SYMBOLS: Readonly<Record<string, string>> = { SGD: 'S$', AUD: 'A$', BRL: 'R$', NZD: 'NZ$', MXN: 'MX$' };
+// No R$ for BRL: a bare "R" next to a number would read as the R language to a skill extractor.
+const SYMBOLS: Readonly<Record<string, string>> = { SGD: 'S$', AUD: 'A$', NZD: 'NZ$', MXN: 'MX$' };
 const DASHES = ['-', ' - ', ' – ', '–'];
 
 /** Renders a salary in one of the shapes job boards use. Every shape names the currency and, unless yearly, the period. */

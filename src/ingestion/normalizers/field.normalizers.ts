@@ -494,8 +494,16 @@ const YEARS_RE = new RegExp(
 const MONTHS_RE = new RegExp(`(?<![\\w.,])${NUM}\\s{0,3}\\+?\\s{0,3}(?:months?|mos?)(?![a-z])`, 'i');
 const BARE_NUMBER_RE = /^(\d{1,2}(?:[.,]\d+)?)\s*\+?$/;
 const EXPERIENCE_CONTEXT_RE = /experience|\bexp\b|relevant|professional|industry|working|hands/i;
+const CLAUSE_END_RE = /[.;!?\d]/;
 const MAX_EXPERIENCE_YEARS = 50;
 const MAX_EXPERIENCE_SCAN = 20_000;
+
+/** Up to 40 characters after a match, stopping at the end of the clause or the next number. */
+function followingClause(text: string, from: number): string {
+  const tail = text.slice(from, from + 40);
+  const stop = tail.search(CLAUSE_END_RE);
+  return stop >= 0 ? tail.slice(0, stop) : tail;
+}
 
 function numberValue(token: string): number {
   return NUMBER_WORDS[token.toLowerCase()] ?? Number(token.replace(',', '.'));
@@ -524,8 +532,7 @@ export function parseYearsOfExperience(text: string | null | undefined): number 
   for (let seen = 0; seen < 20 && (m = YEARS_RE.exec(scan)) !== null; seen++) {
     const years = plausibleYears(numberValue(m[1]));
     if (years === null) continue;
-    const end = m.index + m[0].length;
-    if (EXPERIENCE_CONTEXT_RE.test(scan.slice(end, end + 40))) return years;
+    if (EXPERIENCE_CONTEXT_RE.test(followingClause(scan, m.index + m[0].length))) return years;
     first ??= years;
   }
   if (first !== null) return first;

@@ -212,14 +212,18 @@ const PERIOD_BY_WORD: Readonly<Record<string, PayPeriod>> = {
   annum: PayPeriod.YEAR, 'per annum': PayPeriod.YEAR, yearly: PayPeriod.YEAR, annual: PayPeriod.YEAR,
   annually: PayPeriod.YEAR, pa: PayPeriod.YEAR, lpa: PayPeriod.YEAR, ctc: PayPeriod.YEAR,
   pd: PayPeriod.DAY, pw: PayPeriod.WEEK, pm: PayPeriod.MONTH,
+  // German, Spanish and Portuguese units after "pro"/"por".
+  stunde: PayPeriod.HOUR, std: PayPeriod.HOUR, hora: PayPeriod.HOUR, tag: PayPeriod.DAY, dia: PayPeriod.DAY,
+  'día': PayPeriod.DAY, woche: PayPeriod.WEEK, semana: PayPeriod.WEEK, monat: PayPeriod.MONTH, mes: PayPeriod.MONTH,
+  'mês': PayPeriod.MONTH, jahr: PayPeriod.YEAR, ano: PayPeriod.YEAR, 'año': PayPeriod.YEAR,
 };
 
 /**
- * Group 1: unit after "per", "a", "an", "each" or "/" ("$21 Per Hour", "45/hr", "a year").
+ * Group 1: unit after "per", "a", "an", "each" or "/" ("$21 Per Hour", "45/hr", "a year", "pro Stunde").
  * Group 2: stand-alone period words ("hourly", "p.a.", "pm", "LPA"); dots are dropped before lookup.
  */
 const PERIOD_RE =
-  /(?:(?<![a-z])(?:per|an?|each|every)\s{1,3}|\/\s{0,2})(hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|m|years?|yrs?|y|annum)(?![a-z])|(?<![a-z])(hourly|daily|weekly|monthly|yearly|annual(?:ly)?|per annum|per diem|day rate|p\.?[ahdwm]\.?|pcm|lpa|ctc)(?![a-z])/gi;
+  /(?:(?<![a-z])(?:per|pro|por|an?|each|every)\s{1,3}|\/\s{0,2})(hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|m|years?|yrs?|y|annum|stunde|std|hora|tag|dia|día|woche|semana|monat|mes|mês|jahr|ano|año)(?![a-z])|(?<![a-z])(hourly|daily|weekly|monthly|yearly|annual(?:ly)?|per annum|per diem|day rate|p\.?[ahdwm]\.?|pcm|lpa|ctc)(?![a-z])/gi;
 
 function scanPeriod(text: string): PayPeriod | null {
   PERIOD_RE.lastIndex = 0;
@@ -229,7 +233,7 @@ function scanPeriod(text: string): PayPeriod | null {
 }
 
 const DOTS_RE = /\./g;
-const LEADING_PER_RE = /^(?:(?:per|an?|each|every)\s+|\/\s*)/;
+const LEADING_PER_RE = /^(?:(?:per|pro|por|an?|each|every)\s+|\/\s*)/;
 const PAY_PERIOD_VALUES: ReadonlySet<string> = new Set(Object.values(PayPeriod));
 
 /** Reads a pay-period column value ("HOUR", "hourly", "per year", "yr"). Null when unrecognised. */

@@ -2,10 +2,10 @@
  * Finds skill mentions in posting text in one linear pass.
  *
  * Every alias is compiled into an Aho–Corasick automaton over a 42-symbol alphabet (letters, digits,
- * `+ # . &`, "other letter", separator). The scan reads the text once, char code by char code, without
- * building a lower-cased copy: runs of separators are fed as a single separator, and a small ring buffer
- * maps automaton positions back to text offsets. A hit counts only on token boundaries, so `R` is not in
- * "Rust", `Excel` not in "excellent", `Scala` not in "scalable" and `C` not in "C++".
+ * `+ # . &`, "other letter", separator), folded into a full transition table. The scan reads the text once,
+ * char code by char code, without building a lower-cased copy; a run of separators counts as one (the
+ * table loops on them), so "machine \n learning" matches "machine learning". A hit counts only on token
+ * boundaries, so `R` is not in "Rust", `Excel` not in "excellent", `Scala` not in "scalable" and `C` not in "C++".
  *
  * Aliases that are also everyday words or single letters carry an {@link AmbiguityRule}; see
  * {@link DEFAULT_AMBIGUITY_RULES} for the rule they follow.
@@ -214,14 +214,16 @@ export class SkillExtractor {
   private readonly patterns: Pattern[] = [];
   private readonly exact = new Map<string, number>();
   private readonly singleLetterAliases = new Set<string>();
-  private readonly delta: Int32Array;
-  /** First state on the output chain of each state (itself when it ends a pattern), or -1. */
-  private readonly firstOutput: Int32Array;
-  /** Next state on the output (dictionary suffix) chain, or -1. */
-  private readonly nextOutput: Int32Array;
-  private readonly patternAt: Int32Array;
-  private readonly ring: Int32Array;
-  private readonly ringMask: number;
+  private readonly automaton: Automaton;
+  // Scratch space reused by every call (calls are synchronous), so a scan allocates nothing per hit.
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly ids: number[] = [];
+  private order = new Int32Array(64);
+  private accepted = new Uint8Array(64);
+  /** seen[skill] === stamp marks a skill already emitted by the current call. */
+  private readonly seen: Uint32Array;
+  private stamp = 0;
 
   /** Throws when two skills claim the same normalised alias: a taxonomy bug to catch at start-up. */
   constructor(skills: readonly SkillTerm[], options: SkillExtractorOptions = {}) {
@@ -241,12 +243,13 @@ export class SkillExtractor {
           continue;
         }
         const rule = rules.get(key);
+        const lastSymbol = CHAR_CLASS[key.charCodeAt(key.length - 1)];
         this.exact.set(key, this.patterns.length);
         this.patterns.push({
           skill: skillIndex,
           alias,
           length: key.length,
-          endsWithDigit: CHAR_CLASS[key.charCodeAt(key.length - 1)] >= 27 && CHAR_CLASS[key.charCodeAt(key.length - 1)] <= 36,
+          endsWithDigit: lastSymbol >= 27 && lastSymbol <= 36,
           rule: rule && {
             needsEvidence: rule.needsEvidence,
             capitalsOnly: rule.capitalsOnly ?? false,
@@ -258,16 +261,8 @@ export class SkillExtractor {
         if (key.length === 1) this.singleLetterAliases.add(key);
       }
     }
-    const automaton = buildAutomaton(symbols);
-    this.delta = automaton.delta;
-    this.patternAt = automaton.patternAt;
-    this.firstOutput = automaton.firstOutput;
-    this.nextOutput = automaton.nextOutput;
-    const longest = this.patterns.reduce((max, p) => Math.max(max, p.length), 1);
-    let ringSize = 2;
-    while (ringSize <= longest) ringSize *= 2;
-    this.ring = new Int32Array(ringSize);
-    this.ringMask = ringSize - 1;
+    this.automaton = buildAutomaton(symbols);
+    this.seen = new Uint32Array(this.skillNames.length);
   }
 
   /** Canonical name for an exact alias or name ("sklearn" → "scikit-learn"), if there is one. */
@@ -280,7 +275,8 @@ export class SkillExtractor {
   extract(text: string): SkillMatch[] {
     if (typeof text !== 'string' || text.length === 0) return [];
     const matches: SkillMatch[] = [];
-    this.collect(text, false, new Uint8Array(this.skillNames.length), matches);
+    this.nextStamp();
+    this.collect(text, false, matches);
     return matches;
   }
 
@@ -292,35 +288,53 @@ export class SkillExtractor {
   extractFromList(field: string): SkillMatch[] {
     if (typeof field !== 'string' || field.length === 0) return [];
     const matches: SkillMatch[] = [];
-    const seen = new Uint8Array(this.skillNames.length);
+    this.nextStamp();
     for (const item of field.split(LIST_SPLIT)) {
       const trimmed = item.trim();
       if (trimmed === '') continue;
       const exact = this.exact.get(normalizeSkillTerm(trimmed));
-      if (exact !== undefined) this.emit(exact, seen, matches);
-      else this.collect(trimmed, true, seen, matches);
+      if (exact !== undefined) this.emit(exact, matches);
+      else this.collect(trimmed, true, matches);
     }
     return matches;
   }
 
-  private emit(patternIndex: number, seen: Uint8Array, matches: SkillMatch[]): void {
+  private nextStamp(): void {
+    if (++this.stamp === 0xffffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+  }
+
+  private emit(patternIndex: number, matches: SkillMatch[]): void {
     const pattern = this.patterns[patternIndex];
-    if (seen[pattern.skill]) return;
-    seen[pattern.skill] = 1;
+    if (this.seen[pattern.skill] === this.stamp) return;
+    this.seen[pattern.skill] = this.stamp;
     matches.push({ skill: this.skillNames[pattern.skill], alias: pattern.alias });
   }
 
-  private collect(text: string, listMode: boolean, seen: Uint8Array, matches: SkillMatch[]): void {
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const ids: number[] = [];
-    this.scan(text, starts, ends, ids);
+  private collect(text: string, listMode: boolean, matches: SkillMatch[]): void {
+    const { starts, ends, ids } = this;
+    starts.length = ends.length = ids.length = 0;
+    this.scan(text);
     const count = ids.length;
     if (count === 0) return;
+    if (this.order.length < count) {
+      this.order = new Int32Array(count * 2);
+      this.accepted = new Uint8Array(count * 2);
+    }
+    const { order, accepted } = this;
 
     // Text order; at one start the longer match first, so containment is "an earlier match ends later".
-    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => starts[a] - starts[b] || ends[b] - ends[a]);
-    const accepted = new Uint8Array(count);
+    // Hits arrive by end position, nearly sorted by start already: insertion sort is linear in practice.
+    for (let k = 0; k < count; k++) {
+      let j = k - 1;
+      while (j >= 0 && (starts[order[j]] > starts[k] || (starts[order[j]] === starts[k] && ends[order[j]] < ends[k]))) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = k;
+    }
     let coveredUntil = -1;
     let lastAcceptedEnd = -1;
     for (let k = 0; k < count; k++) {
@@ -328,52 +342,51 @@ export class SkillExtractor {
       const nested = coveredUntil >= ends[m];
       coveredUntil = Math.max(coveredUntil, ends[m]);
       const rule = this.patterns[ids[m]].rule;
-      if (rule && (nested || !this.passesRule(text, starts[m], ends[m], rule, listMode, lastAcceptedEnd, this.nextPlainStart(order, k, starts, ends, ids)))) {
+      accepted[m] = 0;
+      if (rule && (nested || !this.passesRule(text, starts[m], ends[m], rule, listMode, lastAcceptedEnd, this.nextPlainStart(k, count)))) {
         continue;
       }
       accepted[m] = 1;
       lastAcceptedEnd = Math.max(lastAcceptedEnd, ends[m]);
     }
-    for (let k = 0; k < count; k++) if (accepted[order[k]]) this.emit(ids[order[k]], seen, matches);
+    for (let k = 0; k < count; k++) if (accepted[order[k]]) this.emit(ids[order[k]], matches);
   }
 
-  /** The automaton pass: raw boundary-respecting hits into the three arrays. */
-  private scan(text: string, starts: number[], ends: number[], ids: number[]): void {
-    const { delta, firstOutput, nextOutput, patternAt, ring, ringMask, patterns } = this;
+  /** The automaton pass: raw, boundary-respecting hits into starts/ends/ids. */
+  private scan(text: string): void {
+    const { delta, firstOutputAt } = this.automaton;
     const n = text.length;
-    let state = 0;
-    let fed = 0;
-    let previousWasSeparator = true;
+    let offset = 0;
     for (let i = 0; i < n; i++) {
-      const symbol = CHAR_CLASS[text.charCodeAt(i)];
-      if (symbol === SEP) {
-        if (previousWasSeparator) continue;
-        previousWasSeparator = true;
-      } else previousWasSeparator = false;
-      ring[fed & ringMask] = i;
-      fed++;
-      state = delta[state * ALPHABET + symbol];
-      for (let out = firstOutput[state]; out >= 0; out = nextOutput[out]) {
-        const id = patternAt[out];
-        const pattern = patterns[id];
-        const start = ring[(fed - pattern.length) & ringMask];
-        if (start > 0 && !isBoundaryBefore(CHAR_CLASS[text.charCodeAt(start - 1)])) continue;
-        if (i + 1 < n) {
-          const next = CHAR_CLASS[text.charCodeAt(i + 1)];
-          if ((next >= 1 && next <= 26) || next === OTHER || next === PLUS || next === HASH) continue;
-          // "python3", "c++17", "gpt4": a version number may follow, but not after an ambiguous or digit-final alias.
-          if (next >= 27 && next <= 36 && (pattern.rule !== undefined || pattern.endsWithDigit)) continue;
-        }
-        starts.push(start);
-        ends.push(i + 1);
-        ids.push(id);
-      }
+      offset = delta[offset + CHAR_CLASS[text.charCodeAt(i)]];
+      if (offset >= firstOutputAt) this.report(text, offset / ALPHABET, i);
     }
   }
 
-  private nextPlainStart(order: number[], k: number, starts: number[], ends: number[], ids: number[]): number {
+  private report(text: string, state: number, last: number): void {
+    const { patternAt, firstOutput, nextOutput } = this.automaton;
+    const n = text.length;
+    for (let out = firstOutput[state]; out >= 0; out = nextOutput[out]) {
+      const id = patternAt[out];
+      const pattern = this.patterns[id];
+      const start = matchStart(text, last, pattern.length);
+      if (start > 0 && !isBoundaryBefore(CHAR_CLASS[text.charCodeAt(start - 1)])) continue;
+      if (last + 1 < n) {
+        const next = CHAR_CLASS[text.charCodeAt(last + 1)];
+        if ((next >= 1 && next <= 26) || next === OTHER || next === PLUS || next === HASH) continue;
+        // "python3", "c++17", "gpt4": a version number may follow, but not after an ambiguous or digit-final alias.
+        if (next >= 27 && next <= 36 && (pattern.rule !== undefined || pattern.endsWithDigit)) continue;
+      }
+      this.starts.push(start);
+      this.ends.push(last + 1);
+      this.ids.push(id);
+    }
+  }
+
+  private nextPlainStart(k: number, count: number): number {
+    const { order, starts, ends, ids } = this;
     const end = ends[order[k]];
-    for (let j = k + 1; j < order.length && j <= k + 6; j++) {
+    for (let j = k + 1; j < count && j <= k + 6; j++) {
       const m = order[j];
       const rule = this.patterns[ids[m]].rule;
       if (starts[m] >= end && (!rule || !rule.needsEvidence)) return starts[m];
@@ -406,6 +419,16 @@ export class SkillExtractor {
   private isStrayLetter(word: string): boolean {
     return word.length === 1 && word >= 'a' && word <= 'z' && !this.singleLetterAliases.has(word);
   }
+}
+
+/** Where a hit of `length` symbols ending at `last` starts, counting each run of separators once. */
+function matchStart(text: string, last: number, length: number): number {
+  let i = last;
+  for (let remaining = length; i > 0; i--) {
+    if (CHAR_CLASS[text.charCodeAt(i)] === SEP) while (i > 0 && CHAR_CLASS[text.charCodeAt(i - 1)] === SEP) i--;
+    if (--remaining === 0) break;
+  }
+  return i;
 }
 
 function isBoundaryBefore(symbol: number): boolean {
@@ -472,16 +495,26 @@ function hasListContext(text: string, start: number, end: number): boolean {
 }
 
 interface Automaton {
+  /** Transitions; values are pre-multiplied offsets (state × ALPHABET) so the scan does no arithmetic. */
   delta: Int32Array;
+  /** States are numbered so that every state with output comes last: offset ≥ firstOutputAt means a hit. */
+  firstOutputAt: number;
   patternAt: Int32Array;
+  /** First state on the output chain of each state (itself when it ends a pattern), or -1. */
   firstOutput: Int32Array;
+  /** Next state on the output (dictionary suffix) chain, or -1. */
   nextOutput: Int32Array;
 }
 
-/** Trie, then BFS for failure links, folded into a full transition table (a DFA) so the scan never backtracks. */
+/**
+ * Trie, then BFS for failure links, folded into a full transition table (a DFA) so the scan never backtracks.
+ * A state entered on a separator loops on further separators: aliases hold single spaces, so this reads a
+ * run of spaces, dashes or newlines as one.
+ */
 function buildAutomaton(patterns: readonly Uint8Array[]): Automaton {
   const goto: number[] = new Array<number>(ALPHABET).fill(-1);
   const terminal: number[] = [-1];
+  const enteredOnSeparator: boolean[] = [false];
   let states = 1;
   patterns.forEach((symbols, id) => {
     let state = 0;
@@ -492,6 +525,7 @@ function buildAutomaton(patterns: readonly Uint8Array[]): Automaton {
         goto[state * ALPHABET + symbol] = next;
         for (let s = 0; s < ALPHABET; s++) goto.push(-1);
         terminal.push(-1);
+        enteredOnSeparator.push(symbol === SEP);
       }
       state = next;
     }
@@ -500,7 +534,6 @@ function buildAutomaton(patterns: readonly Uint8Array[]): Automaton {
 
   const delta = new Int32Array(states * ALPHABET);
   const fail = new Int32Array(states);
-  const patternAt = Int32Array.from(terminal);
   const firstOutput = new Int32Array(states).fill(-1);
   const nextOutput = new Int32Array(states).fill(-1);
   const queue: number[] = [];
@@ -512,18 +545,45 @@ function buildAutomaton(patterns: readonly Uint8Array[]): Automaton {
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head];
     const suffix = fail[state];
-    nextOutput[state] = patternAt[suffix] >= 0 ? suffix : nextOutput[suffix];
-    firstOutput[state] = patternAt[state] >= 0 ? state : nextOutput[state];
+    nextOutput[state] = terminal[suffix] >= 0 ? suffix : nextOutput[suffix];
+    firstOutput[state] = terminal[state] >= 0 ? state : nextOutput[state];
     for (let symbol = 0; symbol < ALPHABET; symbol++) {
       const child = goto[state * ALPHABET + symbol];
       if (child === -1) {
-        delta[state * ALPHABET + symbol] = delta[suffix * ALPHABET + symbol];
+        delta[state * ALPHABET + symbol] = enteredOnSeparator[state] && symbol === SEP ? state : delta[suffix * ALPHABET + symbol];
       } else {
         delta[state * ALPHABET + symbol] = child;
-        fail[child] = state === 0 ? 0 : delta[suffix * ALPHABET + symbol];
+        fail[child] = delta[suffix * ALPHABET + symbol];
         queue.push(child);
       }
     }
   }
-  return { delta, patternAt, firstOutput, nextOutput };
+  return renumber(delta, Int32Array.from(terminal), firstOutput, nextOutput);
+}
+
+/** Puts states with output last and pre-multiplies transition targets. The root stays 0. */
+function renumber(delta: Int32Array, terminal: Int32Array, firstOutput: Int32Array, nextOutput: Int32Array): Automaton {
+  const states = terminal.length;
+  const newId = new Int32Array(states);
+  let next = 0;
+  for (const withOutput of [false, true]) {
+    for (let s = 0; s < states; s++) if (firstOutput[s] >= 0 === withOutput) newId[s] = next++;
+  }
+  const silent = states - firstOutput.filter((o) => o >= 0).length;
+  const mapped = (s: number) => (s < 0 ? -1 : newId[s]);
+  const result: Automaton = {
+    delta: new Int32Array(states * ALPHABET),
+    firstOutputAt: silent * ALPHABET,
+    patternAt: new Int32Array(states),
+    firstOutput: new Int32Array(states),
+    nextOutput: new Int32Array(states),
+  };
+  for (let s = 0; s < states; s++) {
+    const id = newId[s];
+    for (let symbol = 0; symbol < ALPHABET; symbol++) result.delta[id * ALPHABET + symbol] = newId[delta[s * ALPHABET + symbol]] * ALPHABET;
+    result.patternAt[id] = terminal[s];
+    result.firstOutput[id] = mapped(firstOutput[s]);
+    result.nextOutput[id] = mapped(nextOutput[s]);
+  }
+  return result;
 }

@@ -17,7 +17,8 @@ const MAX_TITLE_LENGTH = 256;
 
 // ---------------------------------------------------------------- cleaning
 
-const WHITESPACE_RE = /[\s\u00a0\u202f]+/g;
+// Only runs and odd whitespace: replacing every single space would rebuild the string for nothing.
+const WHITESPACE_RE = /\s{2,}|[^\S ]/g;
 // (m/w/d), (f/m/x), (H/F), m/f/d without brackets, (all genders), (gn).
 const GENDER_TAG_RE =
   /[([]\s*(?:[mwfdxhv*]\s*[/|,]\s*){1,3}[mwfdxhv*]\s*[)\]]|(?<![\w/])[mwfh]\s*\/\s*[mwfh]\s*\/\s*[dxi*](?![\w/])|[([]\s*(?:all genders?|gn|divers)\s*[)\]]/gi;
@@ -43,9 +44,12 @@ const LOCATION_WORDS_RE = new RegExp(
   `^(?:(?:${WORK_MODE_WORDS}|${PLACE_WORDS})(?:\\s*(?:[,/&|]|or|and|-|–)\\s*)?)+$`,
   'iu',
 );
-// "Austin, TX": case-sensitive so that "(Senior, ML)" is not mistaken for a city and a state.
-const CITY_STATE_RE = /^\p{Lu}[\p{L} .'-]{1,30},\s*[A-Z]{2}$/u;
-const CITY_STATE_TAIL_RE = /(?:\s[-–—|@]\s*|,\s*|\s+in\s+)\p{Lu}[\p{L} .'-]{1,30},\s*[A-Z]{2}(?:,\s*(?:US|USA))?$/u;
+// "Austin, TX": up to three capitalised words and a US state or Canadian province code.
+const CITY = "\\p{Lu}[\\p{L}.'-]*(?: \\p{Lu}[\\p{L}.'-]*){0,2}";
+const STATE =
+  '(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|ON|BC|QC|AB)';
+const CITY_STATE_RE = new RegExp(`^${CITY},\\s*${STATE}$`, 'u');
+const CITY_STATE_TAIL_RE = new RegExp(`(?:\\s[-–—|@]\\s*|,\\s*|\\s+in\\s+)${CITY},\\s*${STATE}(?:,\\s*(?:US|USA))?$`, 'u');
 
 function isLocationOrWorkMode(segment: string): boolean {
   return LOCATION_WORDS_RE.test(segment) || CITY_STATE_RE.test(segment);
@@ -54,16 +58,29 @@ const PARENTHETICAL_RE = /\s*[([]([^()[\]]{0,80})[)\]]/g;
 // Trailing " - X", " | X", " – X", ", X" segments; removed only when X is a place or work mode.
 const TRAILING_SEGMENT_RE = /\s*(?:\s[-–—|:]\s*|,\s*|\s\/\s)([^-–—|:,/]{1,60})$/;
 const AT_COMPANY_RE = /\s(?:at|@)\s+\S.*$/i;
-const EDGE_PUNCTUATION_RE = /^[\s\-–—|:,/.*]+|[\s\-–—|:,/*]+$/g;
+const LEADING_EDGE = new Set(' -–—|:,/.*');
+const TRAILING_EDGE = new Set(' -–—|:,/*');
+const SEPARATOR_RE = /[-–—|:,/]/;
+
+/** Drops separators and spaces at both ends (a manual loop: the regex form backtracks on long runs). */
+function trimEdges(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && LEADING_EDGE.has(text[start])) start++;
+  while (end > start && TRAILING_EDGE.has(text[end - 1])) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
 
 // "Eng." is left alone: it means Engineer or Engineering depending on the next word.
-const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(?:sr|snr)\b\.?/gi, 'Senior '],
-  [/\b(?:jr|jnr)\b\.?/gi, 'Junior '],
-  [/\bmgr\b\.?/gi, 'Manager '],
-  [/\bassoc\./gi, 'Associate '],
-  [/\bdir\./gi, 'Director '],
-];
+const ABBREVIATION_RE = /\b(?:sr|snr|jr|jnr|mgr)\b\.?|\b(?:assoc|dir)\./gi;
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  sr: 'Senior ', snr: 'Senior ', jr: 'Junior ', jnr: 'Junior ', mgr: 'Manager ', assoc: 'Associate ', dir: 'Director ',
+};
+const TRAILING_DOT_RE = /\.$/;
+
+function expandAbbreviation(match: string): string {
+  return ABBREVIATIONS[match.toLowerCase().replace(TRAILING_DOT_RE, '')] ?? match;
+}
 
 const ACRONYMS: ReadonlySet<string> = new Set(
   ('ai ml nlp llm llms bi etl elt cv sql aws gcp it qa vp svp evp cto cdo cio ceo caio sre ux ui api r&d ii iii iv ' +
@@ -92,31 +109,51 @@ function recase(title: string): string {
 }
 
 function stripParentheticals(title: string): string {
-  return title.replace(PARENTHETICAL_RE, (match: string, inner: string) =>
-    inner.trim() === '' || isLocationOrWorkMode(inner.trim()) ? '' : match,
-  );
-}
-
-function stripTrailingSegments(title: string): string {
-  let current = title.replace(CITY_STATE_TAIL_RE, '');
+  let current = title;
+  // Repeated because removing "(Remote)" from "((Remote))" leaves an empty pair behind.
   for (let i = 0; i < 4; i++) {
-    const m = TRAILING_SEGMENT_RE.exec(current);
-    if (!m || !isLocationOrWorkMode(m[1].trim())) break;
-    current = current.slice(0, m.index);
+    const next = current.replace(PARENTHETICAL_RE, (match: string, inner: string) =>
+      inner.trim() === '' || isLocationOrWorkMode(inner.trim()) ? '' : match,
+    );
+    if (next === current) break;
+    current = next;
   }
   return current;
 }
 
+function stripTrailingSegments(title: string): string {
+  let current = title;
+  for (let i = 0; i < 6 && SEPARATOR_RE.test(current); i++) {
+    const withoutCityState = current.includes(',') ? current.replace(CITY_STATE_TAIL_RE, '') : current;
+    if (withoutCityState !== current) {
+      current = trimEdges(withoutCityState);
+      continue;
+    }
+    const m = TRAILING_SEGMENT_RE.exec(current);
+    if (!m || !isLocationOrWorkMode(m[1].trim())) break;
+    current = trimEdges(current.slice(0, m.index));
+  }
+  return current;
+}
+
+const HAS_DIGIT_RE = /\d/;
+const GENDER_HINT_RE = /\/|gender|\(gn|divers/i;
+const BRACKET_RE = /[([]/;
+
 /** Cleaned, human-readable title: tags, codes, locations and work modes removed, "Sr." expanded. */
 export function cleanTitle(raw: string): string {
-  let title = raw.slice(0, MAX_TITLE_LENGTH).replace(WHITESPACE_RE, ' ');
-  title = title.replace(GENDER_TAG_RE, ' ').replace(REQUISITION_RE, ' ');
-  title = stripParentheticals(title);
+  let title = raw.slice(0, MAX_TITLE_LENGTH);
+  // Cheap tests first: most titles have no digits, slashes or brackets, so most passes are skipped.
+  const hasDigit = HAS_DIGIT_RE.test(title);
+  if (GENDER_HINT_RE.test(title)) title = title.replace(GENDER_TAG_RE, ' ');
+  if (hasDigit) title = title.replace(REQUISITION_RE, ' ');
+  title = title.replace(ABBREVIATION_RE, expandAbbreviation).replace(WHITESPACE_RE, ' ');
+  if (BRACKET_RE.test(title)) title = stripParentheticals(title);
+  if (hasDigit) title = title.replace(REQUISITION_RE, ' ');
   title = title.replace(AT_COMPANY_RE, '');
-  title = title.replace(WHITESPACE_RE, ' ').replace(EDGE_PUNCTUATION_RE, '');
+  title = trimEdges(title.replace(WHITESPACE_RE, ' '));
   title = stripTrailingSegments(title);
-  for (const [re, replacement] of ABBREVIATIONS) title = title.replace(re, replacement);
-  title = title.replace(WHITESPACE_RE, ' ').replace(EDGE_PUNCTUATION_RE, '');
+  title = trimEdges(title.replace(WHITESPACE_RE, ' '));
   return recase(title);
 }
 
@@ -124,37 +161,35 @@ export function cleanTitle(raw: string): string {
 
 const DIACRITICS_RE = /[\u0300-\u036f]/g;
 const NON_WORD_RE = /[^a-z0-9+#&]+/g;
-/** Spellings folded to one token so the rules below stay short. Applied in order. */
-const CANONICAL_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bm\.l\.?(?=\s|$)/g, ' ml '],
-  [/\ba\.i\.?(?=\s|$)/g, ' ai '],
-  [/\bco-op\b/g, ' coop '],
-  [NON_WORD_RE, ' '],
-  [/\bmachine learning\b/g, 'ml'],
-  [/\bartificial intelligence\b/g, 'ai'],
-  [/\bbusiness intelligence\b/g, 'bi'],
-  [/\bpower bi\b/g, 'bi'],
-  [/\bnatural language processing\b/g, 'nlp'],
-  [/\blarge language models?\b/g, 'llm'],
-  [/\bllms\b/g, 'llm'],
-  [/\bgen(?:erative)? ?ai\b/g, 'genai'],
-  [/\b(ml|ai|llm|data) ops\b/g, '$1ops'],
-  [/\bsr\b/g, 'senior'],
-  [/\b(?:jr|jnr)\b/g, 'junior'],
-  [/\bsnr\b/g, 'senior'],
-  [/\bmgr\b/g, 'manager'],
-  // Spanish, Portuguese, French and German spellings seen in survey data.
-  [/\b(?:datos|dados|donnees|daten)\b/g, 'data'],
-  [/\banalista\b/g, 'analyst'],
-  [/\b(?:cientifico|cientista)\b/g, 'scientist'],
-  [/\b(?:ingeniero|engenheiro|ingenieur)\b/g, 'engineer'],
-  [/\b(analyst|scientist|engineer) (?:de|of) data\b/g, 'data $1'],
-];
+const DOTTED_RE = /\b(?:m\.l|a\.i)\.?(?=\s|$)|\bco-op\b/g;
+const DOTTED: Readonly<Record<string, string>> = { 'm.l': ' ml ', 'm.l.': ' ml ', 'a.i': ' ai ', 'a.i.': ' ai ', 'co-op': ' coop ' };
+/**
+ * Spellings folded to one token so the rules below stay short, in one pass over the text:
+ * "machine learning" -> ml, "power bi" -> bi, "ml ops" -> mlops, "sr" -> senior, and the Spanish,
+ * Portuguese, French and German words seen in survey data.
+ */
+const PHRASES: Readonly<Record<string, string>> = {
+  'machine learning': 'ml', 'artificial intelligence': 'ai', 'business intelligence': 'bi', 'power bi': 'bi',
+  'natural language processing': 'nlp', 'large language model': 'llm', 'large language models': 'llm', llms: 'llm',
+  'gen ai': 'genai', genai: 'genai', 'generative ai': 'genai', generativeai: 'genai',
+  'ml ops': 'mlops', 'ai ops': 'aiops', 'llm ops': 'llmops', 'data ops': 'dataops',
+  sr: 'senior', snr: 'senior', jr: 'junior', jnr: 'junior', mgr: 'manager',
+  datos: 'data', dados: 'data', donnees: 'data', daten: 'data', analista: 'analyst',
+  cientifico: 'scientist', cientista: 'scientist', ingeniero: 'engineer', engenheiro: 'engineer', ingenieur: 'engineer',
+};
+const PHRASE_RE = new RegExp(
+  `\\b(?:${Object.keys(PHRASES).sort((a, b) => b.length - a.length).join('|')})\\b`,
+  'g',
+);
+// Romance word order: "ingeniero de datos" -> "data engineer".
+const NOUN_OF_DATA_RE = /\b(analyst|scientist|engineer) (?:de|of) data\b/g;
 
 function canonical(title: string): string {
   let text = title.toLowerCase();
   if (!isAscii(text)) text = text.normalize('NFD').replace(DIACRITICS_RE, '');
-  for (const [re, replacement] of CANONICAL_REWRITES) text = text.replace(re, replacement);
+  if (text.includes('.') || text.includes('-')) text = text.replace(DOTTED_RE, (m) => DOTTED[m] ?? m);
+  text = text.replace(NON_WORD_RE, ' ').replace(PHRASE_RE, (m) => PHRASES[m]);
+  if (text.includes(' data')) text = text.replace(NOUN_OF_DATA_RE, 'data $1');
   return ' ' + text.trim() + ' ';
 }
 
@@ -317,17 +352,34 @@ export function detectSeniority(text: string | undefined | null): Seniority | nu
 
 // ---------------------------------------------------------------- public API
 
+// Titles repeat heavily (74k survey rows carry 290 distinct titles); the result depends on the text
+// alone, so a bounded memo is safe. Cleared when full rather than LRU: simpler and good enough.
+const TITLE_CACHE = new Map<string, NormalizedTitle>();
+const TITLE_CACHE_LIMIT = 10_000;
+// Longer keys would be garbage input; not worth keeping in memory.
+const MAX_CACHED_TITLE_LENGTH = 160;
+
 export function normalizeTitle(raw: string | undefined | null): NormalizedTitle {
   if (typeof raw !== 'string' || raw.trim() === '') {
     return { raw: null, normalized: null, roleFamily: RoleFamily.OTHER, seniority: null };
   }
   const trimmed = raw.trim();
+  const cached = TITLE_CACHE.get(trimmed);
+  if (cached) return { ...cached };
   const cleaned = cleanTitle(trimmed);
-  // Seniority also reads what cleaning dropped, e.g. "Data Scientist (Senior)" stays senior.
-  const fullText = canonical(trimmed.slice(0, MAX_TITLE_LENGTH).replace(GENDER_TAG_RE, ' ').replace(REQUISITION_RE, ' '));
-  const seniority = seniorityOf(fullText, cleaned);
-  if (cleaned === '') return { raw: trimmed, normalized: null, roleFamily: RoleFamily.OTHER, seniority };
-  return { raw: trimmed, normalized: cleaned, roleFamily: classify(canonical(cleaned)), seniority };
+  let result: NormalizedTitle;
+  if (cleaned === '') {
+    result = { raw: trimmed, normalized: null, roleFamily: RoleFamily.OTHER, seniority: null };
+  } else {
+    // Cleaning only drops tags, codes, places and work modes, so the cleaned title carries the level too.
+    const text = canonical(cleaned);
+    result = { raw: trimmed, normalized: cleaned, roleFamily: classify(text), seniority: seniorityOf(text, cleaned) };
+  }
+  if (trimmed.length <= MAX_CACHED_TITLE_LENGTH) {
+    if (TITLE_CACHE.size >= TITLE_CACHE_LIMIT) TITLE_CACHE.clear();
+    TITLE_CACHE.set(trimmed, result);
+  }
+  return { ...result };
 }
 
 const SENIORITY_BY_CODE: Readonly<Record<string, Seniority>> = {

@@ -1,8 +1,9 @@
-import { parse } from 'csv-parse';
 import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { IngestionKind } from '../ingestion.enums';
 import { parseUserMapping, ResolvedMapping, resolveUserMapping } from '../mapping/column-mapping';
 import { applyPreset, detectPreset, presetByName } from '../mapping/presets';
+import { CsvRecord, CsvRecordParser } from './csv-record.parser';
 import { FileFormatError, SourceRow } from './source-row';
 
 export interface CsvSourceOptions {
@@ -11,7 +12,6 @@ export interface CsvSourceOptions {
   encoding: 'utf8' | 'latin1';
   preset?: string;
   mapping?: unknown;
-  /** Rows up to and including this line were committed by an earlier attempt: skip them. */
   afterLine?: number;
   onBytes?: (bytes: number) => void;
 }
@@ -47,53 +47,43 @@ export function mapRow(values: string[], mapping: ResolvedMapping): Record<strin
 /** Stream a CSV file as mapped rows with their line numbers; malformed rows come out as rejections. */
 export async function* readCsvRows(path: string, options: CsvSourceOptions): AsyncGenerator<SourceRow, ResolvedMapping | undefined> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  if (options.onBytes) stream.on('data', (chunk) => options.onBytes!(chunk.length));
-  const parser = stream.pipe(
-    parse({
-      bom: true,
-      delimiter: options.delimiter,
-      encoding: options.encoding,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      max_record_size: MAX_RECORD_CHARS,
-      info: true,
-    }),
-  );
-  const skipped: SourceRow[] = [];
-  parser.on('skip', (error: Error & { code?: string; lines?: number }) => {
-    skipped.push({
-      line: error.lines ?? null,
-      pointer: null,
-      rejection: { code: error.code ?? 'MALFORMED_CSV', message: `unreadable CSV row: ${error.message}` },
-    });
-  });
-  stream.on('error', (error) => parser.destroy(error));
-
+  const decoder = new StringDecoder(options.encoding);
+  const parser = new CsvRecordParser(options.delimiter, MAX_RECORD_CHARS);
   let mapping: ResolvedMapping | undefined;
   let width = 0;
-  let previousEnd = 0;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    while (skipped.length) yield skipped.shift()!;
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
-    if (!mapping) {
-      mapping = resolveMapping(record, options);
-      width = record.length;
-      continue;
+  const records: CsvRecord[] = [];
+
+  function* emit(): Generator<SourceRow> {
+    for (const record of records) {
+      if (record.error) {
+        // A broken header cannot be mapped; a broken row is one rejection.
+        if (!mapping) throw new FileFormatError('UNREADABLE_HEADER', `the header row is unreadable: ${record.error.message}`);
+        yield { line: record.line, pointer: null, rejection: { code: record.error.code, message: record.error.message } };
+        continue;
+      }
+      const values = record.fields!;
+      if (!mapping) {
+        mapping = resolveMapping(values, options);
+        width = values.length;
+        continue;
+      }
+      if (values.length !== width) {
+        yield { line: record.line, pointer: null, rejection: { code: 'COLUMN_COUNT', message: `row has ${values.length} columns, header has ${width}` } };
+        continue;
+      }
+      yield { line: record.line, pointer: null, fields: mapRow(values, mapping) };
     }
-    if (options.afterLine && line <= options.afterLine) continue;
-    if (record.length !== width && !(record.length === 1 && record[0] === '')) {
-      yield {
-        line,
-        pointer: null,
-        rejection: { code: 'COLUMN_COUNT', message: `row has ${record.length} columns, header has ${width}` },
-      };
-      continue;
-    }
-    yield { line, pointer: null, fields: mapRow(record, mapping) };
+    records.length = 0;
   }
-  while (skipped.length) yield skipped.shift()!;
+
+  for await (const chunk of stream) {
+    options.onBytes?.((chunk as Buffer).length);
+    parser.push(decoder.write(chunk as Buffer), records);
+    yield* emit();
+  }
+  parser.push(decoder.end(), records);
+  parser.end(records);
+  yield* emit();
   if (!mapping) throw new FileFormatError('NO_HEADER', 'the CSV file has no header row');
   return mapping;
 }
