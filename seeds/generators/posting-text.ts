@@ -24,59 +24,48 @@ function table<T>(entries: Weighted<T>): WeightedTable<T> {
 
 const BASE_TITLES: Readonly<Record<RoleFamily, WeightedTable<string>>> = {
   [RoleFamily.ML_ENGINEER]: table([
-    ['Machine Learning Engineer', 58], ['ML Engineer', 22], ['Software Engineer, Machine Learning', 10],
-    ['Machine Learning Software Engineer', 5], ['Applied Machine Learning Engineer', 5],
+    ['Machine Learning Engineer', 55], ['ML Engineer', 20], ['Software Engineer, Machine Learning', 10],
+    ['AI/ML Engineer', 5], ['Machine Learning Software Engineer', 5], ['Applied Machine Learning Engineer', 5],
   ]),
   [RoleFamily.DATA_SCIENTIST]: table([
-    ['Data Scientist', 80], ['Applied Data Scientist', 6], ['Product Data Scientist', 6], ['Decision Scientist', 4],
-    ['Data Science Specialist', 4],
+    ['Data Scientist', 76], ['Applied Scientist', 6], ['Applied Data Scientist', 5], ['Product Data Scientist', 5],
+    ['Decision Scientist', 4], ['Data Science Specialist', 4],
   ]),
   [RoleFamily.DATA_ENGINEER]: table([
-    ['Data Engineer', 70], ['Big Data Engineer', 8], ['Data Platform Engineer', 8], ['ETL Developer', 6],
-    ['Data Pipeline Engineer', 4], ['Cloud Data Engineer', 4],
+    ['Data Engineer', 66], ['Big Data Engineer', 7], ['Data Platform Engineer', 7], ['Data Architect', 8],
+    ['ETL Developer', 5], ['Data Pipeline Engineer', 4], ['Cloud Data Engineer', 3],
   ]),
   [RoleFamily.DATA_ANALYST]: table([
-    ['Data Analyst', 60], ['Business Intelligence Analyst', 15], ['BI Analyst', 7], ['Product Analyst', 7],
-    ['Business Data Analyst', 6], ['Reporting Analyst', 5],
+    ['Data Analyst', 58], ['Business Intelligence Analyst', 14], ['BI Analyst', 7], ['Product Analyst', 7],
+    ['Business Data Analyst', 5], ['Reporting Analyst', 5], ['Data Specialist', 4],
   ]),
   [RoleFamily.RESEARCH_SCIENTIST]: table([
-    ['Research Scientist', 45], ['Applied Scientist', 20], ['Research Engineer', 15], ['Machine Learning Researcher', 10],
-    ['AI Research Scientist', 10],
+    ['Research Scientist', 58], ['Research Engineer', 18], ['Machine Learning Researcher', 12], ['AI Research Scientist', 12],
   ]),
   [RoleFamily.MLOPS_ENGINEER]: table([
     ['MLOps Engineer', 60], ['ML Platform Engineer', 20], ['Machine Learning Infrastructure Engineer', 12], ['ML Ops Engineer', 8],
   ]),
-  [RoleFamily.AI_ENGINEER]: table([['AI Engineer', 55], ['Applied AI Engineer', 15], ['AI/ML Engineer', 30]]),
-  [RoleFamily.ANALYTICS_ENGINEER]: table([['Analytics Engineer', 90], ['Analytics Data Engineer', 10]]),
+  [RoleFamily.AI_ENGINEER]: table([['AI Engineer', 70], ['Applied AI Engineer', 30]]),
+  [RoleFamily.ANALYTICS_ENGINEER]: table([['Analytics Engineer', 100]]),
   [RoleFamily.DATA_MANAGER]: table([
     ['Data Science Manager', 30], ['Analytics Manager', 20], ['Manager, Data Engineering', 15],
     ['Machine Learning Manager', 10], ['Engineering Manager, Machine Learning', 15], ['Data Manager', 10],
   ]),
   [RoleFamily.OTHER]: table([
-    ['Data Architect', 30], ['Software Engineer', 22], ['Solutions Architect', 12], ['Backend Engineer', 10],
-    ['Data Specialist', 8], ['Product Manager, Machine Learning', 8], ['Platform Engineer', 10],
+    ['Software Engineer', 35], ['Solutions Architect', 18], ['Backend Engineer', 15], ['Platform Engineer', 15],
+    ['Product Manager, Machine Learning', 10], ['Site Reliability Engineer', 7],
   ]),
 };
 
 /** GenAI-era AI-engineer titles; only used from 2023 on. */
-const GENAI_AI_TITLES = table([
-  ['AI Engineer', 40], ['Generative AI Engineer', 20], ['LLM Engineer', 12], ['Applied AI Engineer', 10], ['AI/ML Engineer', 18],
-]);
+const GENAI_AI_TITLES = table([['AI Engineer', 50], ['Generative AI Engineer', 22], ['LLM Engineer', 13], ['Applied AI Engineer', 15]]);
 const GENAI_FROM_MONTH = 2023 * 12;
 
-/** Area names for "Director of ..." / "Head of ..." titles. */
-const LEADERSHIP_AREAS: Readonly<Record<RoleFamily, readonly string[]>> = {
-  [RoleFamily.ML_ENGINEER]: ['Machine Learning', 'Machine Learning Engineering', 'ML Engineering'],
-  [RoleFamily.DATA_SCIENTIST]: ['Data Science', 'Decision Science'],
-  [RoleFamily.DATA_ENGINEER]: ['Data Engineering', 'Data Platform'],
-  [RoleFamily.DATA_ANALYST]: ['Analytics', 'Business Intelligence'],
-  [RoleFamily.RESEARCH_SCIENTIST]: ['AI Research', 'Applied Science'],
-  [RoleFamily.MLOPS_ENGINEER]: ['ML Platform', 'ML Infrastructure'],
-  [RoleFamily.AI_ENGINEER]: ['AI', 'Applied AI'],
-  [RoleFamily.ANALYTICS_ENGINEER]: ['Analytics Engineering'],
-  [RoleFamily.DATA_MANAGER]: ['Data', 'Data Science', 'Analytics', 'Machine Learning', 'AI'],
-  [RoleFamily.OTHER]: ['Data Architecture', 'Data'],
-};
+/** Functions a director, head or VP leads (DATA_MANAGER postings at DIRECTOR level). */
+const LEADERSHIP_AREAS = [
+  'Data Science', 'Data', 'Analytics', 'Machine Learning', 'AI', 'Data Engineering', 'Business Intelligence',
+  'Machine Learning Engineering', 'AI Research', 'ML Platform', 'Data Platform',
+];
 
 /** `[label, skill the label implies, first month (year*12+m) it may appear]`. */
 type Specialisation = readonly [label: string, skill: SkillName | undefined, fromMonth: number];
@@ -148,7 +137,7 @@ export function buildTitle(
   let impliedSkill: SkillName | undefined;
   let title: string;
   if (seniority === Seniority.DIRECTOR) {
-    const area = prng.pick(LEADERSHIP_AREAS[family]);
+    const area = prng.pick(LEADERSHIP_AREAS);
     const u = prng.next();
     title = u < 0.5 ? `Director of ${area}` : u < 0.8 ? `Head of ${area}` : u < 0.9 ? `Director, ${area}` : `VP, ${area}`;
   } else {
@@ -219,9 +208,7 @@ function withRoman(base: string, seniority: Seniority): string {
 }
 
 function managerTitle(prng: Prng, base: string, seniority: Seniority): string {
-  if (seniority === Seniority.LEAD) return prng.chance(0.6) ? `Senior ${base}` : base;
-  if (seniority === Seniority.MID) return prng.chance(0.5) ? `Associate ${base}` : base;
-  return base;
+  return seniority === Seniority.LEAD && prng.chance(0.35) ? `Senior ${base}` : base;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

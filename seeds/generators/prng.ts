@@ -1,9 +1,9 @@
 /**
  * Seeded pseudo-random numbers for the synthetic data generators.
  *
- * xoshiro128** (Blackman & Vigna) seeded through splitmix32: 32-bit integer arithmetic only, so the
- * same seed yields the same sequence on every platform. Floating-point helpers use Math.log/exp/cos,
- * which V8 implements with its own fdlibm port, so they are reproducible across machines too.
+ * xoshiro128** (Blackman & Vigna), seeded by hashing (seed, stream) and expanding it splitmix-style. State updates
+ * use 32-bit integer arithmetic only, so the same seed yields the same sequence on every platform; the floating-point
+ * helpers use Math.log/exp/cos/sin, which V8 computes with its own fdlibm port, so they reproduce across machines too.
  */
 
 const TWO_POW_32 = 4294967296;

@@ -69,6 +69,7 @@ import {
   SURVEY_GENDER_MIX,
   SURVEY_INDUSTRY_LABELS,
   SURVEY_LANGUAGE_SHARES,
+  SURVEY_MEDIAN_CALIBRATION,
   SURVEY_NO_CERTIFICATION_RATE,
   SURVEY_OPTIONAL_MISSING_RATE,
   SURVEY_REMOTE_RATIO_BY_YEAR,
@@ -93,6 +94,11 @@ import { Prng, WeightedTable } from './prng';
 export interface GeneratePostingsOptions {
   count: number;
   seed: number;
+  /**
+   * First row to produce (default 0). Rows depend only on (seed, window, row number), so a run from `offset`
+   * yields exactly rows offset … offset+count-1 of the unsharded run: this is how the writer parallelises.
+   */
+  offset?: number;
   /** First posting day, 'YYYY-MM-DD' or 'YYYY-MM' (default 2019-01-01). */
   from?: string;
   /** Last posting day, inclusive; 'YYYY-MM' means the end of that month (default 2025-12-31). */
@@ -365,12 +371,14 @@ function buildCompanyPools(): Record<Industry, CompanyPool> {
 const DUPLICATE_STREAM_SALT = 0x6a09e667;
 
 export function* generatePostings(opts: GeneratePostingsOptions): Generator<SyntheticPosting> {
+  const offset = opts.offset ?? 0;
   if (!Number.isSafeInteger(opts.count) || opts.count < 0) throw new RangeError(`count must be a non-negative integer, got ${opts.count}`);
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`offset must be a non-negative integer, got ${offset}`);
   const { plans, table: monthTable } = planMonths(opts.from ?? PROFILE_FROM, opts.to ?? PROFILE_TO);
   const rowPrng = new Prng(opts.seed);
   const slotPrng = new Prng(opts.seed);
   const flags = new Uint8Array(SKILL_COUNT);
-  for (let slot = 0; slot < opts.count; slot++) {
+  for (let slot = offset; slot < offset + opts.count; slot++) {
     const origin = originalSlot(slotPrng, opts.seed, slot);
     // Each row draws from its own stream, so a duplicate is regenerated rather than kept in memory.
     rowPrng.reseed(opts.seed, origin);
@@ -550,7 +558,8 @@ function locationText(
   const u = prng.next();
   if (CODED_REGIONS.has(countryCode) && regionCode) {
     if (u < 0.7) return `${city}, ${regionCode}`;
-    if (u < 0.85) return `${city}, ${regionCode}, ${countryCode}`;
+    // "CA" would read as California, so only the US gets its ISO code spelled out.
+    if (u < 0.85) return `${city}, ${regionCode}, ${countryCode === 'US' ? 'US' : country.name}`;
     return `${city}, ${regionCode}, ${country.name}`;
   }
   if (u < 0.8) return `${city}, ${country.name}`;
@@ -718,7 +727,8 @@ export function* generateSurveyResponses(opts: GenerateSurveyOptions): Generator
     const remoteRatio = prng.sample(SURVEY_REMOTE_TABLES[year]);
     const residence = prng.chance(SURVEY_FOREIGN_RESIDENCE_RATE) ? prng.sample(SURVEY_COUNTRY_TABLE)[0] : location;
 
-    const median = SURVEY_US_MEDIAN_USD[level] * countryPay * titlePay * (1 + SALARY_GROWTH_PER_YEAR * (Number(year) - 2024));
+    const median =
+      SURVEY_US_MEDIAN_USD[level] * SURVEY_MEDIAN_CALIBRATION * countryPay * titlePay * (1 + SALARY_GROWTH_PER_YEAR * (Number(year) - 2024));
     const usd = clamp(prng.logNormal(median, SURVEY_SALARY_SIGMA[level]), minUsd, maxUsd);
     const inUsd = prng.chance(usdShare);
     const currency = inUsd ? 'USD' : localCurrency;

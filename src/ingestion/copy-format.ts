@@ -2,10 +2,13 @@
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const ESCAPE_ALL = /[\\\t\n\r]/g;
+
 export function copyText(value: string | null | undefined): string {
   if (value === null || value === undefined) return '\\N';
   if (!NEEDS_ESCAPE.test(value)) return value;
-  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  return value.replace(ESCAPE_ALL, (ch) => ESCAPES[ch]);
 }
 
 export function copyNumber(value: number | null | undefined): string {

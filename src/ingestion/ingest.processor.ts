@@ -15,7 +15,16 @@ export class IngestProcessor {
   async handle(job: Job<IngestJobData>) {
     const started = Date.now();
     this.logger.log(`ingest run=${job.data.runId} correlation=${job.data.correlationId} attempt=${job.attemptsMade + 1} started`);
-    const run = await this.runner.execute(job.data.runId, ({ fraction }) => job.progress(Math.round(fraction * 100)));
+    let run;
+    try {
+      run = await this.runner.execute(job.data.runId, ({ fraction }) => job.progress(Math.round(fraction * 100)));
+    } catch (error) {
+      // Bull retries with backoff; after the last attempt the run must say FAILED, not stay RUNNING.
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      this.logger.error(`ingest run=${job.data.runId} attempt=${job.attemptsMade + 1} failed: ${(error as Error).message}`);
+      if (lastAttempt) await this.runner.markFailed(job.data.runId, 'INTERNAL_ERROR', (error as Error).message);
+      throw error;
+    }
     this.logger.log(`ingest run=${run.id} ${run.status} accepted=${run.accepted} duplicates=${run.duplicates} rejected=${run.rejected} in ${Date.now() - started} ms`);
     return { runId: run.id, status: run.status, accepted: run.accepted, duplicates: run.duplicates, rejected: run.rejected };
   }

@@ -56,7 +56,7 @@ const STAGE_POSTINGS = `
     skill_ids int[], skill_aliases text[], raw jsonb
   ) ON COMMIT DELETE ROWS`;
 
-const INSERTED_COLUMNS = POSTING_COLUMNS.filter((c) => c !== 'ord' && c !== 'skill_aliases');
+const INSERTED_COLUMNS = POSTING_COLUMNS.filter((c) => c !== 'ord');
 
 const MERGE_POSTINGS = `
   WITH ins AS (
@@ -65,14 +65,7 @@ const MERGE_POSTINGS = `
     FROM stage_postings s LEFT JOIN companies c ON c.normalized_name = lower(s.company_name)
     ORDER BY s.ord
     ON CONFLICT (content_hash) DO UPDATE SET last_seen = now()
-    RETURNING id, content_hash, (xmax = 0) AS inserted
-  ), joined AS (
-    INSERT INTO posting_skills (posting_id, skill_id, matched_alias)
-    SELECT ins.id, sk.skill_id, sk.alias
-    FROM ins JOIN stage_postings s ON s.content_hash = ins.content_hash
-    CROSS JOIN LATERAL unnest(s.skill_ids, s.skill_aliases) AS sk(skill_id, alias)
-    WHERE ins.inserted
-    ON CONFLICT DO NOTHING
+    RETURNING (xmax = 0) AS inserted
   )
   SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM ins`;
 
@@ -95,7 +88,9 @@ const SURVEY_COLUMNS = [
   'certifications',
 ] as const;
 
-const STAGE_SURVEYS = `CREATE TEMP TABLE IF NOT EXISTS stage_surveys (LIKE survey_responses INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`;
+// Same columns as survey_responses without its constraints or defaults (a temp table cannot be created
+// ON COMMIT DELETE ROWS from a query, so the columns come from a throw-away LIMIT 0 select).
+const STAGE_SURVEYS = `CREATE TEMP TABLE IF NOT EXISTS stage_surveys ON COMMIT DELETE ROWS AS SELECT ${SURVEY_COLUMNS.join(', ')} FROM survey_responses LIMIT 0`;
 
 function surveyLine(fileHash: string, runId: string, line: number, s: NormalizedSurvey): string {
   return [
@@ -155,25 +150,30 @@ async function writeRows(client: Client, batch: IngestionBatch): Promise<BatchOu
     case IngestionKind.POSTINGS: {
       if (batch.postings.length === 0) return { inserted: 0, duplicates: 0 };
       await client.query(STAGE_POSTINGS);
-      const companies = [...new Set(batch.postings.map((p) => p.companyName).filter((c): c is string => !!c))];
-      if (companies.length) {
-        await client.query(
-          `INSERT INTO companies (name, normalized_name) SELECT DISTINCT ON (lower(n)) n, lower(n) FROM unnest($1::text[]) AS n ON CONFLICT (normalized_name) DO NOTHING`,
-          [companies],
-        );
-      }
-      await copyRows(client, `COPY stage_postings (${POSTING_COLUMNS.join(', ')}) FROM STDIN`, batch.postings.map(postingLine));
-      const { rows } = await client.query<{ inserted: number; updated: number }>(MERGE_POSTINGS, [batch.ingestionRunId]);
-      return { inserted: rows[0].inserted, duplicates: rows[0].updated };
+      const companyIds = await upsertCompanies(client, batch.postings);
+      return (await copyNewPostings(client, batch, companyIds)) ?? (await mergePostings(client, batch));
     }
     case IngestionKind.SURVEY: {
       if (batch.surveys.length === 0) return { inserted: 0, duplicates: 0 };
-      await client.query(STAGE_SURVEYS);
-      await copyRows(
-        client,
-        `COPY stage_surveys (${SURVEY_COLUMNS.join(', ')}) FROM STDIN`,
-        batch.surveys.map((s) => surveyLine(batch.fileHash, batch.ingestionRunId, s.line, s.value)),
+      const lines = batch.surveys.map((s) => surveyLine(batch.fileHash, batch.ingestionRunId, s.line, s.value));
+      // Fast path for a file seen for the first time: straight COPY. Re-ingestion takes the merge.
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM survey_responses WHERE source_file_hash = $1 AND source_line = ANY($2::int[])`,
+        [batch.fileHash, batch.surveys.map((s) => s.line)],
       );
+      if (rows[0].n === 0) {
+        await client.query('SAVEPOINT direct_copy');
+        try {
+          await copyRows(client, `COPY survey_responses (${SURVEY_COLUMNS.join(', ')}) FROM STDIN`, lines);
+          await client.query('RELEASE SAVEPOINT direct_copy');
+          return { inserted: lines.length, duplicates: 0 };
+        } catch (error) {
+          if ((error as { code?: string }).code !== '23505') throw error;
+          await client.query('ROLLBACK TO SAVEPOINT direct_copy');
+        }
+      }
+      await client.query(STAGE_SURVEYS);
+      await copyRows(client, `COPY stage_surveys (${SURVEY_COLUMNS.join(', ')}) FROM STDIN`, lines);
       const { rowCount } = await client.query(
         `INSERT INTO survey_responses (${SURVEY_COLUMNS.join(', ')}) SELECT ${SURVEY_COLUMNS.join(', ')} FROM stage_surveys
          ON CONFLICT (source_file_hash, source_line) DO NOTHING`,
@@ -201,6 +201,58 @@ async function writeRows(client: Client, batch: IngestionBatch): Promise<BatchOu
       return { inserted: rows[0].inserted, duplicates: rows[0].total - rows[0].inserted };
     }
   }
+}
+
+/**
+ * Fast path: look up which postings already exist, touch those, COPY the rest straight into
+ * job_postings. Returns null when a concurrent run inserted one of ours meanwhile (unique
+ * violation), and the caller falls back to the staging-table merge, which is race-free.
+ */
+async function upsertCompanies(client: Client, postings: NormalizedPosting[]): Promise<Map<string, number>> {
+  const names = [...new Set(postings.map((p) => p.companyName).filter((c): c is string => !!c))];
+  if (names.length === 0) return new Map();
+  await client.query(
+    `INSERT INTO companies (name, normalized_name) SELECT DISTINCT ON (lower(n)) n, lower(n) FROM unnest($1::text[]) AS n ON CONFLICT (normalized_name) DO NOTHING`,
+    [names],
+  );
+  const { rows } = await client.query<{ id: number; normalized_name: string }>(
+    `SELECT id, normalized_name FROM companies WHERE normalized_name = ANY($1::text[])`,
+    [names.map((n) => n.toLowerCase())],
+  );
+  return new Map(rows.map((r) => [r.normalized_name, r.id]));
+}
+
+async function copyNewPostings(client: Client, batch: IngestionBatch, companyIds: Map<string, number>): Promise<BatchOutcome | null> {
+  const hashes = batch.postings.map((p) => p.contentHash);
+  const { rows } = await client.query<{ content_hash: string }>(
+    `UPDATE job_postings SET last_seen = now() WHERE content_hash = ANY($1::text[]) RETURNING content_hash`,
+    [hashes],
+  );
+  const existing = new Set(rows.map((r) => r.content_hash));
+  const fresh = existing.size ? batch.postings.filter((p) => !existing.has(p.contentHash)) : batch.postings;
+  if (fresh.length === 0) return { inserted: 0, duplicates: existing.size };
+  await client.query('SAVEPOINT direct_copy');
+  try {
+    const tail = `\t${batch.ingestionRunId}`;
+    const lines = fresh.map((p) => {
+      const company = p.companyName ? companyIds.get(p.companyName.toLowerCase()) : undefined;
+      return `${postingLine(p, 0).slice(2)}\t${company ?? '\\N'}${tail}`; // slice drops the ord column
+    });
+    await copyRows(client, `COPY job_postings (${INSERTED_COLUMNS.join(', ')}, company_id, ingestion_run_id) FROM STDIN`, lines);
+    await client.query('RELEASE SAVEPOINT direct_copy');
+    return { inserted: fresh.length, duplicates: existing.size };
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23505') throw error;
+    await client.query('ROLLBACK TO SAVEPOINT direct_copy');
+    return null;
+  }
+}
+
+async function mergePostings(client: Client, batch: IngestionBatch): Promise<BatchOutcome> {
+  await client.query(STAGE_POSTINGS);
+  await copyRows(client, `COPY stage_postings (${POSTING_COLUMNS.join(', ')}) FROM STDIN`, batch.postings.map(postingLine));
+  const { rows } = await client.query<{ inserted: number; updated: number }>(MERGE_POSTINGS, [batch.ingestionRunId]);
+  return { inserted: rows[0].inserted, duplicates: rows[0].updated };
 }
 
 async function writeIssues(client: Client, runId: string, issues: RowIssue[]): Promise<void> {

@@ -85,6 +85,8 @@ describe('normalizeLocation', () => {
     ['St. Louis, MO', 'US', NORTH_AMERICA, 'St. Louis', false],
     ['Amsterdam, Noord-Holland, Netherlands', 'NL', EUROPE, 'Amsterdam', false],
     ['Berlin or Munich', 'DE', EUROPE, 'Berlin', false],
+    ['Berlin, Europe', 'DE', EUROPE, 'Berlin', false],
+    ['Remote - EMEA, Poland', 'PL', EUROPE, null, true],
   ])('%s → %s', (input, country, region, city, remote) => {
     const result = normalizeLocation(input);
     expect(result).toEqual({ countryCode: country, region, city, remote, raw: input });

@@ -183,6 +183,8 @@ function isKnownKey(key: string): boolean {
 
 function resolve(segments: Segment[]): Resolution | null {
   const hubCountry = hubOf(segments[0].key)?.country;
+  // A wider area ("Berlin, Europe") only answers when no segment names a country.
+  let area: Resolution | null = null;
   for (let k = segments.length - 1; k >= 0; k--) {
     // Official names with commas span segments: "Korea, Republic of", "Bonaire, Sint Eustatius and Saba".
     for (let j = Math.max(0, k - 2); j < k; j++) {
@@ -192,12 +194,15 @@ function resolve(segments: Segment[]): Resolution | null {
     const hasCityBefore = k > 0;
     const found = resolveSegment(segments[k], hasCityBefore, hasCityBefore ? hubCountry : undefined);
     if (found === null) continue;
-    if (found.country === null) return found;
+    if (found.country === null) {
+      area ??= found;
+      continue;
+    }
     // "Berlin or Munich": the first hub named is the city.
     if (found.city !== undefined && (k === 0 || hubCountry !== found.country.alpha2)) return found;
     return withLeadingCity(found.country, segments, k);
   }
-  return null;
+  return area;
 }
 
 function resolveSegment(segment: Segment, hasCityBefore: boolean, hubCountry: string | undefined): Resolution | null {

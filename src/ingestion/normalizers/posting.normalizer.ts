@@ -1,12 +1,45 @@
 import { createHash } from 'node:crypto';
 import { RawPostingRecord, FieldIssue } from '../ingestion.types';
-import { normalizeCompanySize, normalizeDate, normalizeEducation, normalizeEmploymentType, normalizeIndustry, normalizeRemoteType, parseYearsOfExperience } from './field.normalizers';
-import { normalizeLocation } from './location.normalizer';
+import * as fields from './field.normalizers';
+import * as locations from './location.normalizer';
+import { memoize, ownString, squashForHash } from './memoize';
 import { Normalized, NormalizedPosting } from './normalized-records';
-import { annualizeToUsd, isSalaryOutlier, parseSalary } from './salary.normalizer';
+import { annualizeToUsd, isSalaryOutlier, ParsedSalary, parseSalary } from './salary.normalizer';
 import { SkillExtractor } from './skill-extractor';
 import { normalizeTitle } from './title.normalizer';
 import { RemoteType } from '../../common/market.enums';
+
+const normalizeLocation = memoize(locations.normalizeLocation);
+const normalizeRemoteType = memoize(fields.normalizeRemoteType);
+const normalizeEmploymentType = memoize(fields.normalizeEmploymentType);
+const normalizeIndustry = memoize(fields.normalizeIndustry);
+const normalizeCompanySize = memoize(fields.normalizeCompanySize);
+const normalizeEducation = memoize(fields.normalizeEducation);
+const parseYearsOfExperience = memoize((raw) => (raw ? fields.parseYearsOfExperience(raw) : null));
+const dateCache = new Map<string, ReturnType<typeof fields.normalizeDate>>();
+const salaryCache = new Map<string, ParsedSalary>();
+
+function normalizeDate(raw: string | undefined, format: string | undefined) {
+  const key = `${format ?? ''}\u001f${raw ?? ''}`;
+  let hit = dateCache.get(key);
+  if (!hit) {
+    if (dateCache.size > 50_000) dateCache.clear();
+    hit = fields.normalizeDate(raw === undefined ? raw : ownString(raw), format as never);
+    dateCache.set(ownString(key), hit);
+  }
+  return hit;
+}
+
+function parseSalaryCached(text: string | undefined, currency: string | undefined, period: string | undefined): ParsedSalary {
+  const key = `${text ?? ''}\u001f${currency ?? ''}\u001f${period ?? ''}`;
+  let hit = salaryCache.get(key);
+  if (!hit) {
+    if (salaryCache.size > 50_000) salaryCache.clear();
+    hit = parseSalary(text === undefined ? text : ownString(text), { currency, period });
+    salaryCache.set(ownString(key), hit);
+  }
+  return hit;
+}
 
 export interface PostingNormalizationContext {
   source: string;
@@ -39,8 +72,7 @@ export function postingContentHash(source: string, sourceId: string | undefined,
   const hash = createHash('sha1');
   if (sourceId) hash.update(`id\u001f${source.toLowerCase()}\u001f${sourceId}`);
   else {
-    const squash = (s: string | undefined) => (s ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
-    hash.update(`content\u001f${squash(title)}\u001f${squash(company)}\u001f${squash(location)}\u001f${squash(description)}`);
+    hash.update(`content\u001f${squashForHash(title)}\u001f${squashForHash(company)}\u001f${squashForHash(location)}\u001f${squashForHash(description)}`);
   }
   return hash.digest('base64url');
 }
@@ -63,7 +95,8 @@ export function normalizePosting(raw: RawPostingRecord, ctx: PostingNormalizatio
   const source = clean(raw.source) ?? ctx.source;
   const sourceId = clean(raw.sourceId);
   const company = clean(raw.company);
-  const title = normalizeTitle(titleRaw);
+  // The title module caches by title; hand it an owned copy, not a slice of the file chunk.
+  const title = normalizeTitle(ownString(titleRaw));
 
   const locationText = clean(raw.location) ?? ([clean(raw.city), clean(raw.country)].filter(Boolean).join(', ') || undefined);
   const location = normalizeLocation(locationText);
@@ -94,7 +127,7 @@ export function normalizePosting(raw: RawPostingRecord, ctx: PostingNormalizatio
   const min = numberOrUndefined(raw.salaryMin);
   const max = numberOrUndefined(raw.salaryMax);
   const salaryText = clean(raw.salaryText) ?? (min !== undefined || max !== undefined ? [min, max].filter((v) => v !== undefined).join('-') : undefined);
-  const salary = parseSalary(salaryText, { currency: clean(raw.salaryCurrency), period: clean(raw.salaryPeriod) });
+  const salary = parseSalaryCached(salaryText, clean(raw.salaryCurrency), clean(raw.salaryPeriod));
   const annual = annualizeToUsd(salary, year);
   for (const issue of [...salary.issues, ...annual.issues]) if (issue.code !== 'SALARY_NOT_STATED') warnings.push(issue);
   const mid = annual.annualUsdMin !== null || annual.annualUsdMax !== null

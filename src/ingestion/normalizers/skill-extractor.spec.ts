@@ -36,6 +36,7 @@ describe('SkillExtractor.extract', () => {
     ['C, C++, C#', ['C', 'C++', 'C#']],
     ['python3 and c++17', ['Python', 'C++']],
     ['sklearn.linear_model and torch.nn', ['scikit-learn', 'PyTorch']],
+    ['AI&ML, Python+SQL', ['Artificial Intelligence', 'Machine Learning', 'Python', 'SQL']],
     ['Node.js services', ['Node.js']],
     ['A/B testing and CI/CD', ['A/B Testing', 'CI/CD']],
     ['Weights & Biases, W&B', ['Weights & Biases']],

@@ -161,8 +161,6 @@ function buildCharClasses(): Uint8Array {
   return table;
 }
 
-const isLetterOrDigitClass = (c: number): boolean => c >= 1 && c <= 36;
-
 /**
  * The comparison form of a skill term: lower case, `+ # . &` and non-ASCII letters kept, every other
  * character a single space, trimmed. "Scikit-Learn" → "scikit learn", "C++" → "c++", "A/B Testing" → "a b testing".
@@ -183,9 +181,15 @@ export function normalizeSkillTerm(term: string): string {
   return out;
 }
 
+/**
+ * Automaton input for an alias: a leading separator, then its symbols. The leading separator makes the
+ * automaton itself enforce the start boundary, so letters inside words ("fo|r|", "a|go|") never reach a
+ * state with output; the scan starts as if the text were preceded by a separator.
+ */
 function toSymbols(normalized: string): Uint8Array {
-  const symbols = new Uint8Array(normalized.length);
-  for (let i = 0; i < normalized.length; i++) symbols[i] = CHAR_CLASS[normalized.charCodeAt(i)];
+  const symbols = new Uint8Array(normalized.length + 1);
+  symbols[0] = SEP;
+  for (let i = 0; i < normalized.length; i++) symbols[i + 1] = CHAR_CLASS[normalized.charCodeAt(i)];
   return symbols;
 }
 
@@ -214,6 +218,7 @@ export class SkillExtractor {
   private readonly patterns: Pattern[] = [];
   private readonly exact = new Map<string, number>();
   private readonly singleLetterAliases = new Set<string>();
+  private readonly longestAlias: number;
   private readonly automaton: Automaton;
   // Scratch space reused by every call (calls are synchronous), so a scan allocates nothing per hit.
   private readonly starts: number[] = [];
@@ -262,6 +267,7 @@ export class SkillExtractor {
       }
     }
     this.automaton = buildAutomaton(symbols);
+    this.longestAlias = this.patterns.reduce((max, p) => Math.max(max, p.length), 0);
     this.seen = new Uint32Array(this.skillNames.length);
   }
 
@@ -292,7 +298,8 @@ export class SkillExtractor {
     for (const item of field.split(LIST_SPLIT)) {
       const trimmed = item.trim();
       if (trimmed === '') continue;
-      const exact = this.exact.get(normalizeSkillTerm(trimmed));
+      // Sentences in a list field cannot be one alias: skip straight to the scan.
+      const exact = trimmed.length <= 2 * this.longestAlias ? this.exact.get(normalizeSkillTerm(trimmed)) : undefined;
       if (exact !== undefined) this.emit(exact, matches);
       else this.collect(trimmed, true, matches);
     }
@@ -326,7 +333,7 @@ export class SkillExtractor {
     const { order, accepted } = this;
 
     // Text order; at one start the longer match first, so containment is "an earlier match ends later".
-    // Hits arrive by end position, nearly sorted by start already: insertion sort is linear in practice.
+    // Hits arrive by end position, so a hit only moves past hits inside one alias length: insertion sort stays linear.
     for (let k = 0; k < count; k++) {
       let j = k - 1;
       while (j >= 0 && (starts[order[j]] > starts[k] || (starts[order[j]] === starts[k] && ends[order[j]] < ends[k]))) {
@@ -354,9 +361,9 @@ export class SkillExtractor {
 
   /** The automaton pass: raw, boundary-respecting hits into starts/ends/ids. */
   private scan(text: string): void {
-    const { delta, firstOutputAt } = this.automaton;
+    const { delta, firstOutputAt, startOffset } = this.automaton;
     const n = text.length;
-    let offset = 0;
+    let offset = startOffset;
     for (let i = 0; i < n; i++) {
       offset = delta[offset + CHAR_CLASS[text.charCodeAt(i)]];
       if (offset >= firstOutputAt) this.report(text, offset / ALPHABET, i);
@@ -369,15 +376,16 @@ export class SkillExtractor {
     for (let out = firstOutput[state]; out >= 0; out = nextOutput[out]) {
       const id = patternAt[out];
       const pattern = this.patterns[id];
-      const start = matchStart(text, last, pattern.length);
-      if (start > 0 && !isBoundaryBefore(CHAR_CLASS[text.charCodeAt(start - 1)])) continue;
+      // The start boundary is the automaton's job (see toSymbols); the end boundary is checked here.
       if (last + 1 < n) {
         const next = CHAR_CLASS[text.charCodeAt(last + 1)];
-        if ((next >= 1 && next <= 26) || next === OTHER || next === PLUS || next === HASH) continue;
+        if ((next >= 1 && next <= 26) || next === OTHER || next === HASH) continue;
+        // "C++", "C+": part of a longer name. "Python+SQL": a joiner.
+        if (next === PLUS && !isLetterClass(CHAR_CLASS[text.charCodeAt(last + 2)])) continue;
         // "python3", "c++17", "gpt4": a version number may follow, but not after an ambiguous or digit-final alias.
         if (next >= 27 && next <= 36 && (pattern.rule !== undefined || pattern.endsWithDigit)) continue;
       }
-      this.starts.push(start);
+      this.starts.push(matchStart(text, last, pattern.length));
       this.ends.push(last + 1);
       this.ids.push(id);
     }
@@ -395,6 +403,7 @@ export class SkillExtractor {
   }
 
   private passesRule(text: string, start: number, end: number, rule: CompiledRule, listMode: boolean, previousEnd: number, nextStart: number): boolean {
+    if (!rule.needsEvidence) return true;
     if (rule.capitalsOnly && !listMode && hasLowerCase(text, start, end)) return false;
     // Glued to "&": R&D, P&L, AT&T.
     if (text.charCodeAt(start - 1) === 0x26 || text.charCodeAt(end) === 0x26) return false;
@@ -405,7 +414,7 @@ export class SkillExtractor {
     if (rule.capitalsOnly && (this.isStrayLetter(readWord(text, start, -1, true)) || this.isStrayLetter(readWord(text, end, 1, true)))) {
       return false;
     }
-    if (!rule.needsEvidence || listMode) return true;
+    if (listMode) return true;
     return (
       hasListContext(text, start, end) ||
       QUALIFIERS_AFTER.has(after) ||
@@ -421,6 +430,10 @@ export class SkillExtractor {
   }
 }
 
+function isLetterClass(symbol: number): boolean {
+  return symbol >= 1 && symbol <= 26;
+}
+
 /** Where a hit of `length` symbols ending at `last` starts, counting each run of separators once. */
 function matchStart(text: string, last: number, length: number): number {
   let i = last;
@@ -429,10 +442,6 @@ function matchStart(text: string, last: number, length: number): number {
     if (--remaining === 0) break;
   }
   return i;
-}
-
-function isBoundaryBefore(symbol: number): boolean {
-  return !isLetterOrDigitClass(symbol) && symbol !== OTHER;
 }
 
 function hasLowerCase(text: string, start: number, end: number): boolean {
@@ -466,7 +475,8 @@ function readWord(text: string, from: number, dir: 1 | -1, skipConnectors: boole
     }
     const first = i;
     while (i >= 0 && i < text.length && Math.abs(i - first) < 24 && isWordCode(text.charCodeAt(i))) i += dir;
-    const word = (dir === 1 ? text.slice(first, i) : text.slice(i + 1, first + 1)).toLowerCase().replace(/\u2019/g, "'");
+    const raw = (dir === 1 ? text.slice(first, i) : text.slice(i + 1, first + 1)).toLowerCase();
+    const word = raw.includes('\u2019') ? raw.replace(/\u2019/g, "'") : raw;
     if (!skipConnectors || !CONNECTORS.has(word)) return word;
   }
   return '';
@@ -499,6 +509,8 @@ interface Automaton {
   delta: Int32Array;
   /** States are numbered so that every state with output comes last: offset ≥ firstOutputAt means a hit. */
   firstOutputAt: number;
+  /** Offset of the state after one separator: where every scan starts. */
+  startOffset: number;
   patternAt: Int32Array;
   /** First state on the output chain of each state (itself when it ends a pattern), or -1. */
   firstOutput: Int32Array;
@@ -509,7 +521,8 @@ interface Automaton {
 /**
  * Trie, then BFS for failure links, folded into a full transition table (a DFA) so the scan never backtracks.
  * A state entered on a separator loops on further separators: aliases hold single spaces, so this reads a
- * run of spaces, dashes or newlines as one.
+ * run of spaces, dashes or newlines as one. The state after the leading separator (see toSymbols) is the
+ * "word may start here" state.
  */
 function buildAutomaton(patterns: readonly Uint8Array[]): Automaton {
   const goto: number[] = new Array<number>(ALPHABET).fill(-1);
@@ -558,6 +571,11 @@ function buildAutomaton(patterns: readonly Uint8Array[]): Automaton {
       }
     }
   }
+  // "+ # . &" that continue no alias end a word, like a separator: "AI&ML", "Python+SQL", "tf.keras".
+  const afterSeparator = goto[SEP] === -1 ? 0 : goto[SEP];
+  for (let state = 0; state < states; state++) {
+    for (const symbol of [PLUS, HASH, DOT, AMP]) if (delta[state * ALPHABET + symbol] === 0) delta[state * ALPHABET + symbol] = afterSeparator;
+  }
   return renumber(delta, Int32Array.from(terminal), firstOutput, nextOutput);
 }
 
@@ -574,6 +592,7 @@ function renumber(delta: Int32Array, terminal: Int32Array, firstOutput: Int32Arr
   const result: Automaton = {
     delta: new Int32Array(states * ALPHABET),
     firstOutputAt: silent * ALPHABET,
+    startOffset: newId[delta[SEP]] * ALPHABET,
     patternAt: new Int32Array(states),
     firstOutput: new Int32Array(states),
     nextOutput: new Int32Array(states),

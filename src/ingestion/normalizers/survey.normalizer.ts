@@ -1,10 +1,23 @@
 import { RemoteType } from '../../common/market.enums';
 import { FieldIssue, RawSurveyRecord } from '../ingestion.types';
-import { normalizeCompanySize, normalizeEducation, normalizeEmploymentType, normalizeIndustry, normalizeRemoteRatio } from './field.normalizers';
-import { normalizeLocation } from './location.normalizer';
+import * as fields from './field.normalizers';
+import * as locations from './location.normalizer';
+import { memoize } from './memoize';
 import { Normalized, NormalizedSurvey } from './normalized-records';
 import { annualizeToUsd, isSalaryOutlier, parseSalary } from './salary.normalizer';
-import { experienceLevelFromCode, normalizeTitle, seniorityFromExperienceCode } from './title.normalizer';
+import * as titles from './title.normalizer';
+
+// Survey files repeat a few hundred distinct values per column: memoised, normalisation is lookups.
+const normalizeLocation = memoize(locations.normalizeLocation);
+const normalizeTitle = memoize(titles.normalizeTitle);
+const experienceLevelFromCode = memoize((code) => titles.experienceLevelFromCode(code ?? ''));
+const seniorityFromExperienceCode = memoize((code) => titles.seniorityFromExperienceCode(code ?? ''));
+const normalizeEmploymentType = memoize(fields.normalizeEmploymentType);
+const normalizeCompanySize = memoize(fields.normalizeCompanySize);
+const normalizeIndustry = memoize(fields.normalizeIndustry);
+const normalizeEducation = memoize(fields.normalizeEducation);
+const normalizeRemoteRatio = memoize(fields.normalizeRemoteRatio);
+const parseSalaryText = memoize((raw) => parseSalary(raw, { period: 'YEAR' }));
 
 const MIN_YEAR = 2000;
 
@@ -32,10 +45,18 @@ export function normalizeSurvey(raw: RawSurveyRecord, outlierBounds: { min: numb
   // A USD figure given by the source (aijobs.net salary_in_usd) is kept, not converted again.
   const usdText = clean(raw.salaryUsd);
   const usd = usdText !== undefined ? Number(usdText.replace(/[,\s]/g, '')) : NaN;
-  const salary = parseSalary(clean(raw.salary), { currency: clean(raw.salaryCurrency), period: 'YEAR' });
   let annualUsd: number | null = Number.isFinite(usd) && usd > 0 ? usd : null;
+  // Only parse the local-currency text when the amount is needed or is a plain number we can keep.
+  const salaryText = clean(raw.salary);
+  const salaryNumber = salaryText !== undefined && /^\d+(\.\d+)?$/.test(salaryText) ? Number(salaryText) : NaN;
+  const currencyCode = clean(raw.salaryCurrency)?.toUpperCase();
+  const salary = Number.isFinite(salaryNumber) && currencyCode && /^[A-Z]{3}$/.test(currencyCode)
+    ? { min: salaryNumber, max: salaryNumber, currency: currencyCode, period: 'YEAR', raw: salaryText!, issues: [] }
+    : currencyCode
+      ? parseSalary(salaryText, { currency: currencyCode, period: 'YEAR' })
+      : parseSalaryText(salaryText);
   if (annualUsd === null && salary.min !== null && Number.isFinite(year)) {
-    const converted = annualizeToUsd(salary, year);
+    const converted = annualizeToUsd(salary as Parameters<typeof annualizeToUsd>[0], year);
     annualUsd = converted.annualUsdMin;
     warnings.push(...converted.issues);
   }
