@@ -336,7 +336,7 @@ const MIN_COMPANIES_PER_INDUSTRY = 30;
 const COMPANY_ZIPF_EXPONENT = 0.9;
 let companyPools: Readonly<Record<Industry, CompanyPool>> | undefined;
 
-export function companyPoolFor(industry: Industry): CompanyPool {
+function companyPoolFor(industry: Industry): CompanyPool {
   companyPools ??= buildCompanyPools();
   return companyPools[industry];
 }
@@ -646,7 +646,7 @@ const SYMBOLS: Readonly<Record<string, string>> = { SGD: 'S$', AUD: 'A$', NZD: '
 const DASHES = ['-', ' - ', ' – ', '–'];
 
 /** Renders a salary in one of the shapes job boards use. Every shape names the currency and, unless yearly, the period. */
-export function formatSalaryText(prng: Prng, salary: PostingSalary, country: CountryProfile): string {
+function formatSalaryText(prng: Prng, salary: PostingSalary, country: CountryProfile): string {
   const { min, max, currency, period } = salary;
   const single = min === max;
   const dash = prng.pick(DASHES);

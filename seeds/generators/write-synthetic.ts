@@ -81,7 +81,6 @@ async function writePostings(path: string, format: PostingsFormat, opts: WritePo
 // ---------------------------------------------------------------------------------------------------------------
 
 const NEEDS_QUOTES = /[",\r\n]/;
-const COMMA = 0x2c;
 const QUOTE = 0x22;
 
 /** Appends UTF-8 text to fixed-size buffers; a row is never split across two buffers. */

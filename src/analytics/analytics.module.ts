@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { SkillsModule } from '../skills/skills.module';
+import { AnalyticsResolver } from './analytics.resolver';
+import { MarketFilterSql } from './market-filter.sql';
+import { PostingTrendsService } from './posting-trends.service';
+import { SalaryStatsService } from './salary-stats.service';
+import { SkillDemandService } from './skill-demand.service';
+import { SurveyAnalyticsService } from './survey-analytics.service';
+
+@Module({
+  imports: [SkillsModule],
+  providers: [MarketFilterSql, PostingTrendsService, SalaryStatsService, SkillDemandService, SurveyAnalyticsService, AnalyticsResolver],
+  exports: [MarketFilterSql, PostingTrendsService, SalaryStatsService, SkillDemandService, SurveyAnalyticsService],
+})
+export class AnalyticsModule {}

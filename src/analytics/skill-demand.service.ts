@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RoleFamily, SkillCategory } from '../common/market.enums';
+import { SkillTaxonomyService } from '../skills/skill-taxonomy.service';
+import { MarketFilter } from './dto/market-filter.input';
+import { MarketFilterSql, ResolvedFilter } from './market-filter.sql';
+import { MarketSummary, RoleComparison, RoleProfile, SkillDemand, SkillPairing } from './models/market.models';
+import { round } from './salary-stats.service';
+import { SqlParams } from './sql-params';
+
+const DAY_MS = 86_400_000;
+
+interface Period {
+  from?: string;
+  to?: string;
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Skill demand: shares, growth, salary premium, co-occurrence, role comparisons and the dashboard summary. */
+@Injectable()
+export class SkillDemandService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly filters: MarketFilterSql,
+    private readonly taxonomy: SkillTaxonomyService,
+  ) {}
+
+  /** The filter's period (its dates, else the data's first and last posting) and the equally long one before it. */
+  private async periods(resolved: ResolvedFilter): Promise<{ current: Period; previous: Period | null }> {
+    let { from, to } = resolved;
+    if (!from || !to) {
+      const params = new SqlParams();
+      const [range] = await this.db.query(
+        `SELECT to_char(min(p.posted_date), 'YYYY-MM-DD') AS min, to_char(max(p.posted_date), 'YYYY-MM-DD') AS max FROM job_postings p WHERE ${this.filters.postings(resolved, params)}`,
+        params.values,
+      );
+      from ??= range.min ?? undefined;
+      to ??= range.max ?? undefined;
+    }
+    if (!from || !to) return { current: { from, to }, previous: null };
+    const start = Date.parse(`${from}T00:00:00Z`);
+    const days = Math.round((Date.parse(`${to}T00:00:00Z`) - start) / DAY_MS) + 1;
+    return { current: { from, to }, previous: { from: isoDay(start - days * DAY_MS), to: isoDay(start - DAY_MS) } };
+  }
+
+  private async totals(resolved: ResolvedFilter, period?: Period): Promise<{ postings: number; median: number | null; salaryCount: number }> {
+    const params = new SqlParams();
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS postings,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN ${this.filters.postingSalaries(resolved)} THEN p.annual_usd_mid END)::float8 AS median,
+              count(*) FILTER (WHERE ${this.filters.postingSalaries(resolved)})::int AS salary_count
+         FROM job_postings p WHERE ${this.filters.postings(resolved, params, period ? { period } : {})}`,
+      params.values,
+    );
+    return { postings: row.postings, median: row.median, salaryCount: row.salary_count };
+  }
+
+  async topSkills(filter: MarketFilter | undefined, limit: number): Promise<SkillDemand[]> {
+    const resolved = await this.filters.resolve(filter);
+    return this.topSkillsResolved(resolved, limit);
+  }
+
+  private async topSkillsResolved(resolved: ResolvedFilter, limit: number, withGrowth = true): Promise<SkillDemand[]> {
+    const { current, previous } = withGrowth ? await this.periods(resolved) : { current: {}, previous: null };
+    const overall = await this.totals(resolved);
+    const params = new SqlParams();
+    const where = this.filters.postings(resolved, params);
+    const rows: Array<{ skill_id: number; postings: number; median: number | null; salary_count: number }> = await this.db.query(
+      `SELECT sk AS skill_id, count(*)::int AS postings,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN ${this.filters.postingSalaries(resolved)} THEN p.annual_usd_mid END)::float8 AS median,
+              count(*) FILTER (WHERE ${this.filters.postingSalaries(resolved)})::int AS salary_count
+         FROM job_postings p CROSS JOIN LATERAL unnest(p.skill_ids) AS sk
+        WHERE ${where}
+        GROUP BY sk ORDER BY count(*) DESC, sk LIMIT ${params.add(limit)}`,
+      params.values,
+    );
+    const previousCounts = new Map<number, number>();
+    if (previous && rows.length) {
+      const prevParams = new SqlParams();
+      const prevWhere = this.filters.postings(resolved, prevParams, { period: previous });
+      const prevRows: Array<{ skill_id: number; n: number }> = await this.db.query(
+        `SELECT sk AS skill_id, count(*)::int AS n FROM job_postings p CROSS JOIN LATERAL unnest(p.skill_ids) AS sk
+          WHERE ${prevWhere} AND sk = ANY(${prevParams.add(rows.map((r) => r.skill_id))}::int[]) GROUP BY sk`,
+        prevParams.values,
+      );
+      for (const r of prevRows) previousCounts.set(r.skill_id, r.n);
+    }
+    void current;
+    const names = (await this.taxonomy.current()).namesById;
+    return rows.map((r) => {
+      const prev = previousCounts.get(r.skill_id) ?? 0;
+      const skill = names.get(r.skill_id);
+      return {
+        skill: skill?.name ?? String(r.skill_id),
+        category: (skill?.category ?? SkillCategory.CONCEPT) as SkillCategory,
+        postings: r.postings,
+        share: overall.postings ? r.postings / overall.postings : 0,
+        growth: prev > 0 ? (r.postings - prev) / prev : null,
+        previousPostings: prev,
+        medianSalary: r.median === null ? null : round(r.median),
+        salaryPremium: r.median !== null && overall.median ? r.median / overall.median : null,
+        salaryCount: r.salary_count,
+      };
+    });
+  }
+
+  async skillCooccurrence(skill: string, filter: MarketFilter | undefined, limit: number): Promise<SkillPairing[]> {
+    const resolved = await this.filters.resolve(filter);
+    const [skillId] = await this.filters.skillIds([skill]);
+    const params = new SqlParams();
+    const where = this.filters.postings(resolved, params);
+    const a = params.add([skillId]);
+    const rows: Array<{ skill_id: number; together: number; with_b: number; total: number; with_a: number }> = await this.db.query(
+      `WITH f AS (SELECT p.skill_ids FROM job_postings p WHERE ${where}),
+            n AS (SELECT count(*)::int AS total, count(*) FILTER (WHERE skill_ids @> ${a}::int[])::int AS with_a FROM f)
+       SELECT sk AS skill_id, count(*) FILTER (WHERE f.skill_ids @> ${a}::int[])::int AS together, count(*)::int AS with_b, n.total, n.with_a
+         FROM f CROSS JOIN LATERAL unnest(f.skill_ids) AS sk CROSS JOIN n
+        WHERE sk <> ${params.add(skillId)}
+        GROUP BY sk, n.total, n.with_a
+       HAVING count(*) FILTER (WHERE f.skill_ids @> ${a}::int[]) > 0
+        ORDER BY together DESC, sk LIMIT ${params.add(limit)}`,
+      params.values,
+    );
+    const names = (await this.taxonomy.current()).namesById;
+    return rows.map((r) => ({
+      skill: names.get(r.skill_id)?.name ?? String(r.skill_id),
+      together: r.together,
+      lift: (r.together * r.total) / (r.with_a * r.with_b),
+    }));
+  }
+
+  async compareRoles(a: RoleFamily, b: RoleFamily, filter: MarketFilter | undefined, limit: number): Promise<RoleComparison> {
+    const profile = async (role: RoleFamily): Promise<RoleProfile & { shares: Map<string, number> }> => {
+      const resolved = await this.filters.resolve({ ...(filter ?? {}), roleFamilies: [role] });
+      const totals = await this.totals(resolved);
+      const skills = await this.topSkillsResolved(resolved, 60, false);
+      return {
+        roleFamily: role,
+        postings: totals.postings,
+        medianSalary: totals.median === null ? null : round(totals.median),
+        salaryCount: totals.salaryCount,
+        topSkills: skills.slice(0, limit),
+        shares: new Map(skills.map((s) => [s.skill, s.share])),
+      };
+    };
+    const [pa, pb] = await Promise.all([profile(a), profile(b)]);
+    const skills = new Set([...pa.shares.keys(), ...pb.shares.keys()]);
+    const contrasts = [...skills]
+      .map((skill) => {
+        const shareA = pa.shares.get(skill) ?? 0;
+        const shareB = pb.shares.get(skill) ?? 0;
+        return { skill, shareA, shareB, difference: shareA - shareB };
+      })
+      .sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference) || x.skill.localeCompare(y.skill))
+      .slice(0, limit);
+    const strip = ({ shares: _shares, ...rest }: RoleProfile & { shares: Map<string, number> }): RoleProfile => rest;
+    return { a: strip(pa), b: strip(pb), distinguishingSkills: contrasts };
+  }
+
+  async marketSummary(filter: MarketFilter | undefined): Promise<MarketSummary> {
+    const resolved = await this.filters.resolve(filter);
+    const { current, previous } = await this.periods(resolved);
+    const [now, before, topSkills, regions] = await Promise.all([
+      this.totals(resolved),
+      previous ? this.totals(resolved, previous) : Promise.resolve({ postings: 0, median: null, salaryCount: 0 }),
+      this.topSkillsResolved(resolved, 5),
+      this.topRegions(resolved),
+    ]);
+    return {
+      postings: now.postings,
+      previousPostings: before.postings,
+      postingsChange: before.postings ? (now.postings - before.postings) / before.postings : null,
+      medianSalary: now.median === null ? null : round(now.median),
+      previousMedianSalary: before.median === null ? null : round(before.median),
+      salaryCount: now.salaryCount,
+      topSkills,
+      topRegions: regions.map((r) => ({ key: r.key, count: r.count, share: now.postings ? r.count / now.postings : 0 })),
+      from: current.from,
+      to: current.to,
+    };
+  }
+
+  private async topRegions(resolved: ResolvedFilter): Promise<Array<{ key: string; count: number }>> {
+    const params = new SqlParams();
+    return this.db.query(
+      `SELECT coalesce(p.region, 'UNKNOWN') AS key, count(*)::int AS count FROM job_postings p WHERE ${this.filters.postings(resolved, params)} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 6`,
+      params.values,
+    );
+  }
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AnalyticsException, AnalyticsExceptionCode } from '../analytics/analytics.exception';
+import { MarketFilter } from '../analytics/dto/market-filter.input';
+import { MarketFilterSql } from '../analytics/market-filter.sql';
+import { SqlParams } from '../analytics/sql-params';
+import { SkillCategory } from '../common/market.enums';
+import { decodeCursor, encodeCursor, toConnection } from '../graphql/pagination';
+import { SkillTaxonomyService } from '../skills/skill-taxonomy.service';
+import { JobPostingConnection, JobPostingModel } from './job-posting.model';
+
+const COLUMNS = `p.id::text, p.source, p.source_id, p.title_raw, p.title, p.role_family, p.seniority, p.company_name, p.industry, p.country,
+  p.region, p.city, p.location_raw, p.remote_type, p.employment_type, p.company_size, p.salary_raw, p.salary_min::float8, p.salary_max::float8,
+  p.salary_currency, p.pay_period, p.annual_usd_min::float8, p.annual_usd_max::float8, p.salary_outlier, to_char(p.posted_date, 'YYYY-MM-DD') AS posted_date,
+  p.education, p.experience_years::float8, p.skill_ids, p.skill_aliases, p.first_seen, p.last_seen`;
+
+type Row = Record<string, any>;
+
+/** Browsing postings: newest first, keyset-paginated (stable under inserts, no OFFSET scans). */
+@Injectable()
+export class PostingsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly filters: MarketFilterSql,
+    private readonly taxonomy: SkillTaxonomyService,
+  ) {}
+
+  async list(filter: MarketFilter | undefined, first: number, after?: string): Promise<JobPostingConnection> {
+    const resolved = await this.filters.resolve(filter);
+    const params = new SqlParams();
+    const where = this.filters.postings(resolved, params);
+    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM job_postings p WHERE ${where}`, params.values);
+    const cursor = decodeCursor(after);
+    let keyset = '';
+    if (cursor) {
+      keyset = ` AND (coalesce(p.posted_date, '0001-01-01'::date), p.id) < (${params.add(cursor[0])}::date, ${params.add(cursor[1])}::bigint)`;
+    }
+    const rows: Row[] = await this.db.query(
+      `SELECT ${COLUMNS}, coalesce(p.posted_date, '0001-01-01'::date)::text AS sort_date FROM job_postings p WHERE ${where}${keyset}
+        ORDER BY coalesce(p.posted_date, '0001-01-01'::date) DESC, p.id DESC LIMIT ${params.add(first + 1)}`,
+      params.values,
+    );
+    const names = (await this.taxonomy.current()).namesById;
+    return toConnection(rows, first, count, (r) => encodeCursor([r.sort_date, r.id]), (r) => this.toModel(r, names, false));
+  }
+
+  async find(id: string): Promise<JobPostingModel> {
+    const rows: Row[] = /^\d{1,18}$/.test(id)
+      ? await this.db.query(`SELECT ${COLUMNS}, p.description, p.raw FROM job_postings p WHERE p.id = $1`, [id])
+      : [];
+    if (!rows.length) throw new AnalyticsException(`job posting ${id} not found`, AnalyticsExceptionCode.POSTING_NOT_FOUND);
+    return this.toModel(rows[0], (await this.taxonomy.current()).namesById, true);
+  }
+
+  private toModel(r: Row, names: ReadonlyMap<number, { name: string; category: string }>, full: boolean): JobPostingModel {
+    return {
+      id: r.id,
+      source: r.source,
+      sourceId: r.source_id,
+      titleRaw: r.title_raw,
+      title: r.title,
+      roleFamily: r.role_family,
+      seniority: r.seniority,
+      company: r.company_name,
+      industry: r.industry,
+      country: r.country,
+      region: r.region,
+      city: r.city,
+      locationRaw: r.location_raw,
+      remoteType: r.remote_type,
+      employmentType: r.employment_type,
+      companySize: r.company_size,
+      salaryRaw: r.salary_raw,
+      salaryMin: r.salary_min,
+      salaryMax: r.salary_max,
+      salaryCurrency: r.salary_currency,
+      payPeriod: r.pay_period,
+      annualUsdMin: r.annual_usd_min,
+      annualUsdMax: r.annual_usd_max,
+      salaryOutlier: r.salary_outlier,
+      postedDate: r.posted_date,
+      description: full ? r.description : null,
+      education: r.education,
+      experienceYears: r.experience_years,
+      skills: (r.skill_ids as number[]).map((id, i) => ({
+        name: names.get(id)?.name ?? String(id),
+        category: (names.get(id)?.category ?? SkillCategory.CONCEPT) as SkillCategory,
+        matchedAlias: (r.skill_aliases as string[])[i] ?? '',
+      })),
+      raw: full ? r.raw : null,
+      firstSeen: r.first_seen,
+      lastSeen: r.last_seen,
+    };
+  }
+}
