@@ -4,6 +4,7 @@ import { JobPostings1764000002000 } from './1764000002000-job-postings';
 import { SurveyResponses1764000003000 } from './1764000003000-survey-responses';
 import { ModelsAndForecasts1764000004000 } from './1764000004000-models-and-forecasts';
 import { CandidatesMatchesReports1764000005000 } from './1764000005000-candidates-matches-reports';
+import { ApiKeys1764000006000 } from './1764000006000-api-keys';
 
 /** Explicit list (not a glob) so ts-node, jest and the compiled build load the same migrations. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   SurveyResponses1764000003000,
   ModelsAndForecasts1764000004000,
   CandidatesMatchesReports1764000005000,
+  ApiKeys1764000006000,
 ];

@@ -1,4 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { ProcessRole } from './config/env.validation';
@@ -22,6 +23,7 @@ export class AppModule {
       AppConfigModule.forRoot(config),
       DatabaseModule,
       QueuesModule,
+      AuthModule,
       HealthModule,
       ...DOMAIN_MODULES,
     ];

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { prepareRuntime } from './config/runtime';
 import { ProcessRole } from './config/env.validation';
+import { ApiKeysService } from './auth/api-keys.service';
 import { configureApp } from './configure-app';
 import { runMigrations } from './database/migrate';
 import { queueSampleData, seedReferenceOnStart } from '../seeds/seed-on-start';
@@ -24,6 +25,7 @@ async function bootstrap(): Promise<void> {
   } else {
     const httpApp = await NestFactory.create(module, { logger });
     configureApp(httpApp, config);
+    await httpApp.get(ApiKeysService).bootstrapAdminKey();
     await httpApp.listen(config.port, '0.0.0.0');
     app = httpApp;
     if (config.seedOnStart) await queueSampleData(app, config);

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module';
 import { AppConfig, buildAppConfig } from '../src/config/app-config';
 import { ProcessRole, validateEnvironment } from '../src/config/env.validation';
+import { ApiKeysService } from '../src/auth/api-keys.service';
 import { configureApp } from '../src/configure-app';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { randomSuffix, TEST_REDIS_URL } from './test-env';
@@ -12,6 +13,9 @@ export interface TestApp {
   config: AppConfig;
   db: TestDatabase;
   baseUrl: string;
+  /** The bootstrap admin key and its ready-made Authorization header. */
+  adminKey: string;
+  auth: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -22,14 +26,17 @@ export interface TestApp {
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const env = validateEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'warn' });
+  const adminKey = `hs_test_admin_${randomSuffix()}_${randomSuffix()}`;
   const config: AppConfig = {
     ...buildAppConfig(env, { databaseUrl: db.url, redisUrl: TEST_REDIS_URL }),
     queuePrefix: `hstest_${randomSuffix()}`,
     role: ProcessRole.ALL,
+    adminApiKey: adminKey,
     ...overrides,
   };
   const app = await NestFactory.create(AppModule.forRole(config), { logger: ['error', 'warn'] });
   configureApp(app, config);
+  await app.get(ApiKeysService).bootstrapAdminKey();
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
@@ -37,6 +44,8 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     config,
     db,
     baseUrl: `http://127.0.0.1:${address.port}`,
+    adminKey,
+    auth: { authorization: `Bearer ${adminKey}` },
     async close() {
       // fetch() keeps sockets alive; Apollo's drain would wait for them to time out.
       app.getHttpServer().closeAllConnections();

@@ -18,6 +18,7 @@ export interface AppConfig {
   sampleSurveys: number;
   version: string;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
+  adminApiKey?: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -40,6 +41,7 @@ export function buildAppConfig(env: EnvironmentVariables, urls: { databaseUrl: s
     sampleSurveys: env.SAMPLE_SURVEYS,
     version: readPackageVersion(),
     logLevel: env.LOG_LEVEL,
+    adminApiKey: env.ADMIN_API_KEY,
   };
 }
 

@@ -74,6 +74,10 @@ export class EnvironmentVariables {
   @Min(1)
   SALARY_OUTLIER_MAX_USD = 2_000_000;
 
+  @IsOptional()
+  @Matches(/^\S{24,200}$/, { message: 'ADMIN_API_KEY must be 24–200 characters without spaces' })
+  ADMIN_API_KEY?: string;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -1,4 +1,5 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Public } from '../auth/auth.decorators';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
@@ -31,6 +32,7 @@ export function graphiqlMiddleware(req: Request, res: Response, next: NextFuncti
   res.type('html').send(GRAPHIQL_HTML);
 }
 
+@Public()
 @Controller()
 export class GraphiqlController {
   @Get('graphiql-assets/:file')
@@ -58,8 +60,12 @@ const GRAPHIQL_HTML = `<!doctype html>
   <script src="/graphiql-assets/graphiql.js"></script>
   <script>
     const headers = {};
-    const key = sessionStorage.getItem('hirescope-api-key');
-    if (key) headers.Authorization = 'Bearer ' + key;
+    let key = sessionStorage.getItem('hirescope-api-key');
+    if (!key) {
+      key = window.prompt('Hirescope API key (npm start writes one to .data/admin-api-key). Kept for this tab only.') || '';
+      if (key) sessionStorage.setItem('hirescope-api-key', key.trim());
+    }
+    if (key) headers.Authorization = 'Bearer ' + key.trim();
     const fetcher = GraphiQL.createFetcher({ url: '/graphql', headers });
     const defaultQuery = '# Welcome to Hirescope. Try:\\n{\\n  health { status version database redis tfBackend queues { queue waiting active failed } }\\n}\\n';
     ReactDOM.createRoot(document.getElementById('graphiql')).render(

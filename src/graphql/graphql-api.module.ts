@@ -18,6 +18,7 @@ import { GraphiqlController } from './graphiql.controller';
         introspection: config.env !== 'production',
         includeStacktraceInErrorResponses: false,
         formatError: formatGraphqlError,
+        fieldResolverEnhancers: ['guards'],
         context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
       }),
     }),

@@ -24,6 +24,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const extensions = { ...(formatted.extensions ?? {}) } as Record<string, unknown>;
   delete extensions.stacktrace;
   delete extensions.exception;
+  delete extensions.originalError;
   const original = (error as { originalError?: unknown })?.originalError as { response?: { message?: unknown; statusCode?: number } } | undefined;
   let code = String(extensions.code ?? 'INTERNAL_SERVER_ERROR');
   let message = formatted.message;

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Public } from '../auth/auth.decorators';
 import { HealthService } from './health.service';
 
 /** Terminus-shaped /health (200 when up, 503 when database or Redis is down) for load balancers and compose. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,4 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
+import { Public } from '../auth/auth.decorators';
 import { HealthModel } from './health.model';
 import { HealthService } from './health.service';
 
@@ -6,6 +7,7 @@ import { HealthService } from './health.service';
 export class HealthResolver {
   constructor(private readonly healthService: HealthService) {}
 
+  @Public()
   @Query(() => HealthModel, { description: 'Database, Redis, queue depths, TensorFlow.js backend and version.' })
   health(): Promise<HealthModel> {
     return this.healthService.check();

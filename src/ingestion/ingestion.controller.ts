@@ -1,5 +1,7 @@
 import { BadRequestException, Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { Roles } from '../auth/auth.decorators';
+import { ApiRole } from '../auth/role.enum';
 import { formatFromFileName, parseFormat, parseKind } from './ingestion.enums';
 import { IngestionService } from './ingestion.service';
 
@@ -12,6 +14,7 @@ interface UploadFields {
 }
 
 /** Multipart upload: the file streams to disk (multer disk storage), the answer is the run id at once. */
+@Roles(ApiRole.ADMIN, ApiRole.ANALYST)
 @Controller('ingest')
 export class IngestionController {
   constructor(private readonly ingestion: IngestionService) {}

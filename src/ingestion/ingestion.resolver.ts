@@ -1,9 +1,12 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Roles } from '../auth/auth.decorators';
+import { ApiRole } from '../auth/role.enum';
 import { IngestRecordsArgs } from './dto/ingest-records.input';
 import { IngestionIssuesArgs, IngestionRunsArgs } from './dto/ingestion-runs.args';
 import { IngestionIssueConnection, IngestionRunConnection, IngestionRunModel, IngestionStarted } from './ingestion-run.model';
 import { IngestionService } from './ingestion.service';
 
+@Roles(ApiRole.ADMIN, ApiRole.ANALYST)
 @Resolver(() => IngestionRunModel)
 export class IngestionResolver {
   constructor(private readonly ingestion: IngestionService) {}

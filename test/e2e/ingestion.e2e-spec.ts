@@ -26,9 +26,9 @@ describe('ingestion (e2e)', () => {
   const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params)).rows[0].count);
 
   it('ingests a postings CSV over HTTP: normalised, deduplicated, rejected rows explained', async () => {
-    const { status, body } = await uploadFile(t.baseUrl, join(FIXTURES, 'postings-small.csv'), { kind: 'postings' });
+    const { status, body } = await uploadFile(t.baseUrl, join(FIXTURES, 'postings-small.csv'), { kind: 'postings' }, t.auth);
     expect(status).toBe(202);
-    const run = await waitForRun(t.baseUrl, body.runId!);
+    const run = await waitForRun(t.baseUrl, body.runId!, t.auth);
     expect(run).toMatchObject({ status: 'COMPLETED', rowsRead: 7, accepted: 5, duplicates: 1, rejected: 1, preset: null });
     const rejected = run.errors.edges.map((e: any) => e.node).filter((n: any) => n.severity === 'ERROR');
     expect(rejected).toEqual([expect.objectContaining({ line: 5, field: 'title', code: 'TITLE_MISSING' })]);
@@ -53,15 +53,15 @@ describe('ingestion (e2e)', () => {
     expect(byId['p-6']).toMatchObject({ role_family: 'RESEARCH_SCIENTIST', country: null });
 
     // The same file again adds nothing.
-    const again = await uploadFile(t.baseUrl, join(FIXTURES, 'postings-small.csv'), { kind: 'postings' });
-    const second = await waitForRun(t.baseUrl, again.body.runId!);
+    const again = await uploadFile(t.baseUrl, join(FIXTURES, 'postings-small.csv'), { kind: 'postings' }, t.auth);
+    const second = await waitForRun(t.baseUrl, again.body.runId!, t.auth);
     expect(second).toMatchObject({ status: 'COMPLETED', accepted: 0, duplicates: 6, rejected: 1 });
     expect(await count('SELECT count(*) FROM job_postings')).toBe(5);
   });
 
   it('ingests NDJSON of JSON-LD objects, rejecting each bad line on its own', async () => {
-    const { body } = await uploadFile(t.baseUrl, join(FIXTURES, 'postings-small.ndjson'), { kind: 'postings', format: 'ndjson' });
-    const run = await waitForRun(t.baseUrl, body.runId!);
+    const { body } = await uploadFile(t.baseUrl, join(FIXTURES, 'postings-small.ndjson'), { kind: 'postings', format: 'ndjson' }, t.auth);
+    const run = await waitForRun(t.baseUrl, body.runId!, t.auth);
     expect(run).toMatchObject({ status: 'COMPLETED', rowsRead: 5, accepted: 2, rejected: 3 });
     const codes = run.errors.edges.map((e: any) => e.node).filter((n: any) => n.severity === 'ERROR').map((n: any) => [n.line, n.code]);
     expect(codes).toEqual([[3, 'NOT_A_JOB_POSTING'], [4, 'INVALID_JSON'], [5, 'TITLE_MISSING']]);
@@ -71,8 +71,8 @@ describe('ingestion (e2e)', () => {
   });
 
   it('reads JSON-LD from an HTML page, @graph included; a broken script block is one rejected row', async () => {
-    const { body } = await uploadFile(t.baseUrl, join(FIXTURES, 'postings-page.html'), { kind: 'postings' });
-    const run = await waitForRun(t.baseUrl, body.runId!);
+    const { body } = await uploadFile(t.baseUrl, join(FIXTURES, 'postings-page.html'), { kind: 'postings' }, t.auth);
+    const run = await waitForRun(t.baseUrl, body.runId!, t.auth);
     expect(run).toMatchObject({ status: 'COMPLETED', accepted: 1, rejected: 2 });
     const errors = run.errors.edges.map((e: any) => e.node).filter((n: any) => n.severity === 'ERROR');
     expect(errors.map((n: any) => [n.pointer, n.code])).toEqual([['/script/0/@graph/1', 'NOT_A_JOB_POSTING'], ['/script/1', 'INVALID_JSON']]);
@@ -84,8 +84,8 @@ describe('ingestion (e2e)', () => {
     expect(files).toHaveLength(12);
     const outcomes: Record<string, string> = {};
     for (const file of files) {
-      const { body } = await uploadFile(t.baseUrl, join(dir, file), { kind: 'postings', format: 'jsonld' });
-      const run = await waitForRun(t.baseUrl, body.runId!);
+      const { body } = await uploadFile(t.baseUrl, join(dir, file), { kind: 'postings', format: 'jsonld' }, t.auth);
+      const run = await waitForRun(t.baseUrl, body.runId!, t.auth);
       expect(run.status).toBe('COMPLETED');
       expect(run.accepted + run.rejected + run.duplicates).toBe(1);
       const error = run.errors.edges.map((e: any) => e.node).find((n: any) => n.severity === 'ERROR');
@@ -111,8 +111,8 @@ describe('ingestion (e2e)', () => {
   it('ingests the aijobs.net salaries file with its preset: every row, and nothing the second time', async () => {
     const path = join(SHARED_DATA, 'aijobs-salaries/salaries.csv');
     const dataRows = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim()).length - 1;
-    const { body } = await uploadFile(t.baseUrl, path, { kind: 'survey', preset: 'aijobs-salaries' });
-    const run = await waitForRun(t.baseUrl, body.runId!);
+    const { body } = await uploadFile(t.baseUrl, path, { kind: 'survey', preset: 'aijobs-salaries' }, t.auth);
+    const run = await waitForRun(t.baseUrl, body.runId!, t.auth);
     expect(run).toMatchObject({ status: 'COMPLETED', rowsRead: dataRows, accepted: dataRows, rejected: 0, preset: 'aijobs-salaries' });
     expect(await count('SELECT count(*) FROM survey_responses')).toBe(dataRows);
     // Exact repeats are distinct respondents: all of them count.
@@ -120,15 +120,15 @@ describe('ingestion (e2e)', () => {
     const expected = readFileSync(path, 'utf8').split(/\r?\n/).slice(1).filter(Boolean).reduce((sum, line) => sum + Number(line.split(',')[6]), 0);
     expect(Number(usd.rows[0].total)).toBe(expected);
 
-    const again = await uploadFile(t.baseUrl, path, { kind: 'survey' }); // preset recognised from the header
-    const second = await waitForRun(t.baseUrl, again.body.runId!);
+    const again = await uploadFile(t.baseUrl, path, { kind: 'survey' }, t.auth); // preset recognised from the header
+    const second = await waitForRun(t.baseUrl, again.body.runId!, t.auth);
     expect(second).toMatchObject({ status: 'COMPLETED', accepted: 0, duplicates: dataRows, preset: null });
     expect(await count('SELECT count(*) FROM survey_responses')).toBe(dataRows);
   });
 
   it('explains rejected survey rows with their line', async () => {
-    const { body } = await uploadFile(t.baseUrl, join(FIXTURES, 'survey-small.csv'), { kind: 'survey' });
-    const run = await waitForRun(t.baseUrl, body.runId!);
+    const { body } = await uploadFile(t.baseUrl, join(FIXTURES, 'survey-small.csv'), { kind: 'survey' }, t.auth);
+    const run = await waitForRun(t.baseUrl, body.runId!, t.auth);
     expect(run).toMatchObject({ status: 'COMPLETED', accepted: 3, rejected: 1 });
     const error = run.errors.edges.map((e: any) => e.node).find((n: any) => n.severity === 'ERROR');
     expect(error).toMatchObject({ line: 5, field: 'year', code: 'INVALID_YEAR', value: '20x4' });
@@ -143,16 +143,16 @@ describe('ingestion (e2e)', () => {
     const truncated = join(dir, `truncated-${Date.now()}.jsonld`);
     writeFileSync(truncated, '{"@context":"https://schema.org","@type":"JobPosting","title":"Cut off');
 
-    const binaryRun = await waitForRun(t.baseUrl, (await uploadFile(t.baseUrl, binary, { kind: 'postings' })).body.runId!);
+    const binaryRun = await waitForRun(t.baseUrl, (await uploadFile(t.baseUrl, binary, { kind: 'postings' }, t.auth)).body.runId!, t.auth);
     expect(binaryRun.status).toBe('FAILED');
     expect(binaryRun.error).toMatch(/^BINARY_FILE: the file looks binary/);
 
-    const headerRun = await waitForRun(t.baseUrl, (await uploadFile(t.baseUrl, unknownHeader, { kind: 'postings' })).body.runId!);
+    const headerRun = await waitForRun(t.baseUrl, (await uploadFile(t.baseUrl, unknownHeader, { kind: 'postings' }, t.auth)).body.runId!, t.auth);
     expect(headerRun.status).toBe('FAILED');
     expect(headerRun.error).toContain('Columns found: foo, bar, baz');
     expect(headerRun.error).toContain('postings-generic');
 
-    const jsonRun = await waitForRun(t.baseUrl, (await uploadFile(t.baseUrl, truncated, { kind: 'postings' })).body.runId!);
+    const jsonRun = await waitForRun(t.baseUrl, (await uploadFile(t.baseUrl, truncated, { kind: 'postings' }, t.auth)).body.runId!, t.auth);
     expect(jsonRun.status).toBe('FAILED');
     expect(jsonRun.error).toMatch(/^INVALID_JSON/);
   });
@@ -170,7 +170,7 @@ describe('ingestion (e2e)', () => {
         'Data Analyst,After Huge,"Madrid, Spain",fine again',
       ].join('\n') + '\n',
     );
-    const run = await waitForRun(t.baseUrl, (await uploadFile(t.baseUrl, path, { kind: 'postings' })).body.runId!);
+    const run = await waitForRun(t.baseUrl, (await uploadFile(t.baseUrl, path, { kind: 'postings' }, t.auth)).body.runId!, t.auth);
     expect(run.status).toBe('COMPLETED');
     expect(run.accepted).toBeGreaterThanOrEqual(2);
     const codes = run.errors.edges.map((e: any) => e.node).filter((n: any) => n.severity === 'ERROR').map((n: any) => n.code);
@@ -188,28 +188,29 @@ describe('ingestion (e2e)', () => {
           { '@context': 'https://schema.org', '@type': 'JobPosting', title: 'NLP Engineer', description: 'spaCy and Hugging Face Transformers.', datePosted: '2024-09-02' },
         ],
       },
+      t.auth,
     );
     expect(result.errors).toBeUndefined();
-    const run = await waitForRun(t.baseUrl, result.data!.ingestRecords.runId);
+    const run = await waitForRun(t.baseUrl, result.data!.ingestRecords.runId, t.auth);
     expect(run).toMatchObject({ status: 'COMPLETED', accepted: 2, rejected: 0 });
 
     const tooMany = await gql(t.baseUrl, `mutation($records: [JSON!]!) { ingestRecords(kind: POSTINGS, records: $records) { runId } }`, {
       records: Array.from({ length: 1001 }, () => ({ title: 'x' })),
-    });
+    }, t.auth);
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('lists runs with cursor pagination and rejects an unknown preset up front', async () => {
-    const page1 = await gql(t.baseUrl, `{ ingestionRuns(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`);
+    const page1 = await gql(t.baseUrl, `{ ingestionRuns(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`, {}, t.auth);
     expect(page1.data!.ingestionRuns.edges).toHaveLength(2);
     expect(page1.data!.ingestionRuns.pageInfo.hasNextPage).toBe(true);
     const page2 = await gql(t.baseUrl, `query($after: String) { ingestionRuns(first: 2, after: $after) { edges { node { id } } } }`, {
       after: page1.data!.ingestionRuns.pageInfo.endCursor,
-    });
+    }, t.auth);
     const ids1 = page1.data!.ingestionRuns.edges.map((e: any) => e.node.id);
     expect(page2.data!.ingestionRuns.edges.map((e: any) => e.node.id).some((id: string) => ids1.includes(id))).toBe(false);
 
-    const bad = await uploadFile(t.baseUrl, join(FIXTURES, 'postings-small.csv'), { kind: 'postings', preset: 'nope' });
+    const bad = await uploadFile(t.baseUrl, join(FIXTURES, 'postings-small.csv'), { kind: 'postings', preset: 'nope' }, t.auth);
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('unknown preset "nope"');
   });

@@ -157,25 +157,51 @@ function tokenFromMatch(m: RegExpExecArray): CurrencyToken | undefined {
 }
 
 interface CurrencyScan {
-  first?: CurrencyToken;
-  distinctCodes: number;
+  /** The currency the text names: the first marker, narrowed by a later code of its family ("$120K CAD"). */
+  token?: CurrencyToken;
+  /** Some marker names a currency the resolved one cannot be ("€50k (~$55k)", "$100k CAD (~$75k USD)"). */
+  mixed: boolean;
 }
 
+/** Same currency, or a shared symbol that can stand for it ("CAD $100k", "$100k CAD"). */
+function compatible(token: CurrencyToken, code: string): boolean {
+  return token.code === code || (token.family?.has(code) ?? false);
+}
+
+// At most this many other currency markers are compared; real salary text has one or two.
+const MAX_OTHER_TOKENS = 4;
+
+/**
+ * One pass over the currency markers. A shared symbol ($, kr, ¥, £, Rs) is narrowed by the first
+ * explicit marker of its family anywhere in the text: "$" is many dollars, so "$95,000 AUD" is AUD,
+ * while "$100k USD" stays USD. An explicit code outside the family ("$100k EUR") does not narrow it
+ * and is reported as a second currency instead.
+ */
 function scanCurrencies(text: string): CurrencyScan {
   let first: CurrencyToken | undefined;
-  let distinctCodes = 0;
-  let lastCode = '';
+  let narrowed: string | undefined;
+  // Most text has a single marker, so the list of other markers is only allocated when needed.
+  let others: CurrencyToken[] | undefined;
   CURRENCY_TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CURRENCY_TOKEN_RE.exec(text)) !== null) {
     const token = tokenFromMatch(m);
     if (!token) continue;
-    if (!first) first = token;
-    // Counting changes is enough to detect "€50k (~$55k)"; no set allocation needed.
-    if (token.code !== lastCode && !(first.family?.has(token.code) ?? false)) distinctCodes++;
-    lastCode = token.code;
+    if (!first) {
+      first = token;
+      continue;
+    }
+    if (token === first || (token.code === first.code && token.family === first.family)) continue;
+    if (narrowed === undefined && first.family && !token.family && first.family.has(token.code)) narrowed = token.code;
+    others ??= [];
+    if (others.length < MAX_OTHER_TOKENS && !others.some((o) => o.code === token.code && o.family === token.family)) {
+      others.push(token);
+    }
   }
-  return { first, distinctCodes };
+  if (!first) return { mixed: false };
+  const token: CurrencyToken = narrowed === undefined ? first : { code: narrowed };
+  const mixed = others !== undefined && others.some((o) => !compatible(o, token.code));
+  return { token, mixed };
 }
 
 const ISO_SHAPE_RE = /^[A-Za-z]{3}$/;
@@ -194,7 +220,7 @@ function resolveHintCurrency(hint: string | undefined): string | null | undefine
   // A column that names a code is taken at its word, even one we hold no rate for.
   if (ISO_SHAPE_RE.test(trimmed)) return trimmed.toUpperCase();
   const scan = scanCurrencies(trimmed.slice(0, 64));
-  return scan.first ? scan.first.code : null;
+  return scan.token ? scan.token.code : null;
 }
 
 // ---------------------------------------------------------------- pay periods
@@ -351,15 +377,16 @@ function resolveCurrency(text: string, hints: SalaryHints | undefined, raw: stri
   if (hint === null) {
     issues.push(issue(hints?.currency, 'INVALID_CURRENCY_HINT', `Currency hint "${hints?.currency}" is not a recognised currency; ignored`, 'salaryCurrency'));
   }
-  if (scan.distinctCodes > 1) {
-    issues.push(issue(raw, 'MULTIPLE_CURRENCIES', `Salary text mentions several currencies; used the first (${scan.first?.code})`));
+  const found = scan.token;
+  if (scan.mixed) {
+    issues.push(issue(raw, 'MULTIPLE_CURRENCIES', `Salary text mentions several currencies; used ${found?.code}`));
   }
-  if (!scan.first) return hint ?? null;
-  if (!hint || hint === scan.first.code) return scan.first.code;
+  if (!found) return hint ?? null;
+  if (!hint || hint === found.code) return found.code;
   // "$" on a Canadian board means CAD: a shared symbol defers to a hint inside its family.
-  if (scan.first.family?.has(hint)) return hint;
-  issues.push(issue(raw, 'CURRENCY_HINT_CONFLICT', `Text says ${scan.first.code} but the currency hint says ${hint}; kept ${scan.first.code}`));
-  return scan.first.code;
+  if (found.family?.has(hint)) return hint;
+  issues.push(issue(raw, 'CURRENCY_HINT_CONFLICT', `Text says ${found.code} but the currency hint says ${hint}; kept ${found.code}`));
+  return found.code;
 }
 
 function resolvePeriod(text: string, hints: SalaryHints | undefined, raw: string, issues: FieldIssue[]): PayPeriod | null {
