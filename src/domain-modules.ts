@@ -1,8 +1,10 @@
 import { Type } from '@nestjs/common';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { AuditModule } from './audit/audit.module';
+import { CandidatesModule } from './candidates/candidates.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { PostingsModule } from './postings/postings.module';
 import { SkillsModule } from './skills/skills.module';
 
 /** Feature modules shared by every role; processors live in WorkerModule. */
-export const DOMAIN_MODULES: Type[] = [SkillsModule, IngestionModule, AnalyticsModule, PostingsModule];
+export const DOMAIN_MODULES: Type[] = [AuditModule, SkillsModule, IngestionModule, AnalyticsModule, PostingsModule, CandidatesModule];

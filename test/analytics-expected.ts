@@ -108,9 +108,15 @@ function median(values: number[]): number | null {
   return percentileCont(ascending(values), 0.5);
 }
 
-/** Half away from zero, like Math.round for the positive amounts involved. */
-export function round2(value: number): number {
-  return Math.round(value * 100) / 100;
+/**
+ * Jest asymmetric matcher for money: the API rounds to cents, so a figure is right when it is within half a
+ * cent of the exact value (a strict closeTo(x, 2) would fail on exact half cents, which medians produce).
+ */
+export function cents(exact: number) {
+  return {
+    asymmetricMatch: (actual: unknown) => typeof actual === 'number' && Math.abs(actual - exact) <= 0.005 + 1e-9 * Math.abs(exact),
+    toAsymmetricMatcher: () => `Cents(${exact})`,
+  };
 }
 
 function countBy<T>(items: Iterable<T>, keyOf: (item: T) => Iterable<string | null>): Map<string | null, number> {
@@ -470,7 +476,8 @@ export function expectedCompareRoles(data: Dataset, a: string, b: string, f: Exp
     const rf: ExpectedFilter = { ...f, roleFamilies: [role] };
     const postings = filterPostings(data.postings, rf);
     const salaries = salariesOf(postings, rf);
-    const skills = expectedTopSkills(data, rf, 60, false);
+    // Every skill the role's postings ask for: a skill outside one role's top list still has a share there.
+    const skills = expectedTopSkills(data, rf, Infinity, false);
     return {
       roleFamily: role,
       postings: postings.length,

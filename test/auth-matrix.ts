@@ -29,4 +29,7 @@ export const AUTH_MATRIX: MatrixRow[] = [
   { name: 'surveyDistribution', query: '{ surveyDistribution(dimension: GENDER) { respondents } }', allowed: ALL },
   { name: 'compareRoles', query: '{ compareRoles(a: DATA_SCIENTIST, b: ML_ENGINEER) { a { postings } } }', allowed: ALL },
   { name: 'jobPostings', query: '{ jobPostings(first: 1) { totalCount } }', allowed: ALL },
+  { name: 'candidates', query: '{ candidates(first: 1) { totalCount } }', allowed: ['admin', 'recruiter'] },
+  { name: 'createCandidate', query: 'mutation { createCandidate(input: { skills: [{ name: "Python" }] }) { id } }', allowed: ['admin', 'recruiter'] },
+  { name: 'eraseCandidate', query: 'mutation { eraseCandidate(id: "00000000-0000-0000-0000-000000000000") }', allowed: ['admin', 'recruiter'] },
 ];

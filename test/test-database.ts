@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { databaseUrl, randomSuffix, TEMPLATE_DB_ENV, TEST_ADMIN_DATABASE_URL } from './test-env';
+import { databaseUrl, randomSuffix, TEMPLATE_DB_ENV, TEST_ADMIN_DATABASE_URL, TEST_RUN_ENV } from './test-env';
 
 export interface TestDatabase {
   name: string;
@@ -19,7 +19,7 @@ async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
 
 /** A database of our own for one test file: a clone of the migrated template, or empty. */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
-  const name = `hirescope_test_f_${randomSuffix()}`;
+  const name = `hirescope_test_f_${process.env[TEST_RUN_ENV] ?? 'adhoc'}_${randomSuffix()}`;
   const template = process.env[TEMPLATE_DB_ENV];
   if (!options.empty && !template) throw new Error('template database missing: run through jest e2e project (globalSetup)');
   await withAdmin((admin) => admin.query(options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${template}`));

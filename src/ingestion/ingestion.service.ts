@@ -118,8 +118,10 @@ export class IngestionService {
     if (status) query.andWhere('r.status = :status', { status });
     const total = await query.clone().getCount();
     if (cursor) query.andWhere('(r.created_at, r.id) < (:createdAt, :id)', { createdAt: cursor[0], id: cursor[1] });
-    const rows = await query.getMany();
-    return toConnection(rows, first, total, (r) => encodeCursor([r.createdAt.toISOString(), r.id]), toIngestionRunModel);
+    // Cursor from Postgres' own text of created_at: a JS Date would drop the microseconds.
+    const { entities, raw } = await query.addSelect('r.created_at::text', 'cursor_at').getRawAndEntities();
+    const cursorAt = new Map(raw.map((r: { r_id: string; cursor_at: string }) => [r.r_id, r.cursor_at]));
+    return toConnection(entities, first, total, (r) => encodeCursor([cursorAt.get(r.id)!, r.id]), toIngestionRunModel);
   }
 
   async listIssues(runId: string, first: number, after?: string, severity?: IssueSeverity): Promise<IngestionIssueConnection> {

@@ -21,6 +21,21 @@ export interface PeriodValue {
   value: number;
 }
 
+/** One forecast month: the median (or point forecast) and the 80% interval, in the series' own units. */
+export interface ForecastPoint {
+  period: string;
+  value: number;
+  lower: number;
+  upper: number;
+}
+
+export interface ForecastResult {
+  ok: true;
+  key: string;
+  history: PeriodValue[];
+  forecast: ForecastPoint[];
+}
+
 export const MIN_HORIZON = 1;
 export const MAX_HORIZON = 24;
 

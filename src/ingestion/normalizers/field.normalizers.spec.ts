@@ -126,6 +126,30 @@ describe('normalizeIndustry', () => {
     expect(result).toEqual({ value, raw });
   });
 
+  // Stems that also start unrelated words are matched as whole words; words inside others never match.
+  it.each([
+    ['Hospital & Health Care', I.HEALTHCARE], ['Hospitals and Health Care', I.HEALTHCARE],
+    ['Hospitality', I.OTHER], ['Travel & Hospitality', I.OTHER], ['Hospitality & Restaurants', I.OTHER],
+    ['Hotels & Resorts', I.OTHER], ['Hotels & Travel Accommodation', I.OTHER], ['Leisure, Travel & Tourism', I.OTHER],
+    ['Restaurants & Food Service', I.RETAIL], ['Travel', I.TRANSPORTATION],
+    ['Biotechnology', I.HEALTHCARE], ['Biomedical Research', I.HEALTHCARE],
+    ['Reinsurance', I.INSURANCE],
+    ['Oil', I.ENERGY], ['Toiletries', I.OTHER], ['Cosmetics & Toiletries', I.OTHER], ['Soil Testing', I.OTHER],
+    ['Mining & Metals', I.ENERGY], ['Data Mining', I.TECHNOLOGY],
+    ['Multimedia', I.MEDIA], ['Social Media', I.MEDIA], ['Films', I.MEDIA],
+    ['Banks', I.FINANCE], ['Databank', I.OTHER], ['Bankruptcy Law', I.OTHER],
+    ['Investments', I.FINANCE], ['Investor Relations', I.FINANCE], ['Investigations & Security', I.OTHER],
+    ['Cryptocurrency', I.FINANCE], ['Cryptography', I.OTHER],
+    ['Governance, Risk & Compliance', I.OTHER], ['Govt', I.GOVERNMENT], ['Government Administration', I.GOVERNMENT],
+    ['Railways', I.TRANSPORTATION], ['Trailer Rental', I.OTHER],
+  ])('%p -> %s (word boundaries)', (raw, value) => {
+    expect(normalizeIndustry(raw).value).toBe(value);
+  });
+
+  it('knows hospitality as OTHER without reporting it as unmapped', () => {
+    expect(normalizeIndustry('Hospitality')).toEqual({ value: Industry.OTHER, raw: 'Hospitality' });
+  });
+
   it('stores unmatched text as OTHER with an issue', () => {
     expect(normalizeIndustry('Real Estate')).toMatchObject({
       value: Industry.OTHER,

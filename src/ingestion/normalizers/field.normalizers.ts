@@ -240,20 +240,33 @@ export function normalizeCompanySize(raw: RawFieldValue): NormalizedField<Compan
 /**
  * First match wins, so the more specific sector comes first: insurance before finance, health
  * (incl. biotech, pharma) and finance (incl. fintech) before technology, aerospace before defence.
+ *
+ * Matching is on word starts, and a stem is left open only where every longer word is the same
+ * sector ("insur" -> insurer, insurtech; "pharma" -> pharmacy). Stems that start an unrelated word
+ * are closed with a word boundary: "hospital" (not Hospitality), "govern" (not Governance), "bank"
+ * (not Bankruptcy), "invest" (not Investigations), "crypto" (not Cryptography), "rail" (not
+ * Railing), "mining" (not Data Mining). Words inside others never match: "oil" is not in Toiletries
+ * or Soil, "bank" not in Databank.
+ *
+ * Hospitality (hotels, travel accommodation, leisure, tourism) has no sector of its own and is not
+ * retail (that bucket is goods and commerce) nor transport, so it is a known OTHER: no issue. It
+ * comes before transport and retail so "Travel & Hospitality" and "Hotels & Travel Accommodation"
+ * stay OTHER; "Restaurants" alone is still RETAIL (food and beverage, as before).
  */
 const INDUSTRY_RULES: ReadonlyArray<readonly [Industry, RegExp]> = [
   [Industry.INSURANCE, /\binsur|\breinsur|\bactuarial\b/],
-  [Industry.HEALTHCARE, /\bhealth|\bhospital|\bmedic|\bpharma|\bbiotech|\bbio tech|\blife sciences?\b|\bclinic|\bgenomic|\bdiagnostic|\bbiopharma|\bpatient/],
+  [Industry.HEALTHCARE, /\bhealth|\bhospitals?\b|\bmedic|\bbiomedic|\bpharma|\bbiotech|\bbio tech|\blife sciences?\b|\bclinic|\bgenomic|\bdiagnostic|\bbiopharma|\bpatient/],
   [Industry.TELECOM, /\btelecom|\btelco\b|\bwireless\b|\bmobile network|\bcommunications? services\b/],
   [Industry.EDUCATION, /\beducat|\bedtech\b|\buniversit|\bcollege\b|\bschools?\b|\bacademi|\be ?learning\b|\btraining\b/],
   [Industry.MANUFACTURING, /\baerospace\b|\bautomotive\b|\bmanufactur|\bindustrial\b|\bmachinery\b|\bchemicals?\b|\bmaterials\b|\bautomobile|\bvehicles?\b/],
-  [Industry.GOVERNMENT, /\bgovern|\bpublic (?:sector|administration|service)\b|\bfederal\b|\bmunicipal|\bmilitary\b|\bdefen[cs]e\b|\bnational security\b/],
+  [Industry.GOVERNMENT, /\bgovernments?\b|\bgovernmental\b|\bgovt\b|\bpublic (?:sector|administration|service)\b|\bfederal\b|\bmunicipal|\bmilitary\b|\bdefen[cs]e\b|\bnational security\b/],
   [Industry.CONSULTING, /\bconsult|\bprofessional services\b|\bbusiness services\b|\badvisory\b|\bstaffing\b|\brecruit|\boutsourc|\baccounting (?:&|and) legal\b/],
-  [Industry.FINANCE, /\bbank|\bfinanc|\bfintech\b|\binvest|\basset management\b|\bcapital markets?\b|\bhedge fund|\bprivate equity\b|\btrading\b|\bpayments?\b|\baccounting\b|\bcredit\b|\blending\b|\bwealth\b|\bbrokerage\b|\bcrypto|\bblockchain\b/],
-  [Industry.ENERGY, /\boil\b|\bgas\b|\benergy\b|\butilit|\brenewable|\bsolar\b|\bwind power\b|\bpetro|\bnuclear\b|\bmining\b|\bpower generation\b|\belectricity\b/],
-  [Industry.TRANSPORTATION, /\blogistic|\btransport|\bshipping\b|\bairlines?\b|\baviation\b|\brail|\btrucking\b|\bdelivery\b|\bsupply chain\b|\bfreight\b|\bmobility\b|\btravel\b|\bride ?hailing\b/],
+  [Industry.FINANCE, /\bbank(?:s|ing|ers?)?\b|\bfinanc|\bfintech\b|\binvest(?:ments?|ing|ors?)?\b|\basset management\b|\bcapital markets?\b|\bhedge fund|\bprivate equity\b|\btrading\b|\bpayments?\b|\baccounting\b|\bcredit\b|\blending\b|\bwealth\b|\bbrokerage\b|\bcrypto(?:currenc(?:y|ies))?\b|\bblockchain\b/],
+  [Industry.ENERGY, /\boil\b|\bgas\b|\benergy\b|\butilit|\brenewable|\bsolar\b|\bwind power\b|\bpetro|\bnuclear\b|(?<!\bdata )\bmining\b|\bpower generation\b|\belectricity\b/],
+  [Industry.OTHER, /\bhospitality\b|\bhotels?\b|\bmotels?\b|\bresorts?\b|\blodging\b|\baccommodation\b|\bleisure\b|\btourism\b/],
+  [Industry.TRANSPORTATION, /\blogistic|\btransport|\bshipping\b|\bairlines?\b|\baviation\b|\brail(?:s|ways?|roads?)?\b|\btrucking\b|\bdelivery\b|\bsupply chain\b|\bfreight\b|\bmobility\b|\btravel\b|\bride ?hailing\b/],
   [Industry.RETAIL, /\bretail|\be ?commerce\b|\bconsumer (?:goods|products|services)\b|\bcpg\b|\bfmcg\b|\bfashion\b|\bgrocer|\bwholesale\b|\bmarketplace\b|\brestaurants?\b|\bfood (?:&|and) beverage\b/],
-  [Industry.MEDIA, /\bmedia\b|\bentertainment\b|\bpublishing\b|\bbroadcast|\bgaming\b|\bvideo games?\b|\badvertising\b|\bmarketing\b|\bnews\b|\bmusic\b|\bfilm\b|\bstreaming\b|\barts\b/],
+  [Industry.MEDIA, /\b(?:multi ?)?media\b|\bentertainment\b|\bpublishing\b|\bbroadcast|\bgaming\b|\bvideo games?\b|\badvertising\b|\bmarketing\b|\bnews\b|\bmusic\b|\bfilms?\b|\bstreaming\b|\barts\b/],
   [Industry.TECHNOLOGY, /\binformation technology\b|\bit services\b|\bsoftware\b|\binternet\b|\bsaas\b|\btech\b|\btechnology\b|\bcomputer|\bcloud\b|\bcyber ?security\b|\bsemiconductor|\belectronics\b|\bhardware\b|\bai\b|\bartificial intelligence\b|\bmachine learning\b|\bdata\b|\bweb\b|\bit\b/],
 ];
 const INDUSTRY_VALUES: ReadonlySet<string> = new Set(Object.values(Industry));

@@ -75,6 +75,36 @@ describe('parseSalary', () => {
     ['€50k (~$55k)', [50000, 50000, 'EUR', YEAR, ['MULTIPLE_CURRENCIES']]],
     ['150', [150, 150, null, YEAR, ['PERIOD_AMBIGUOUS']]],
     ['120-150', [120, 150, null, YEAR, ['PERIOD_AMBIGUOUS']]],
+    // An explicit code of the "$" family anywhere in the text says which dollar it was.
+    ['$120K - $150K CAD', [120000, 150000, 'CAD', YEAR]],
+    ['$120K-$150K CAD per annum', [120000, 150000, 'CAD', YEAR]],
+    ['$95,000 AUD', [95000, 95000, 'AUD', YEAR]],
+    ['$80 - $100 NZD per hour', [80, 100, 'NZD', HOUR]],
+    ['$50k SGD', [50000, 50000, 'SGD', YEAR]],
+    ['$120k cad', [120000, 120000, 'CAD', YEAR]],
+    ['$100k (CAD)', [100000, 100000, 'CAD', YEAR]],
+    ['$100k USD', [100000, 100000, 'USD', YEAR]],
+    ['CAD $100k', [100000, 100000, 'CAD', YEAR]],
+    ['AUD $120,000', [120000, 120000, 'AUD', YEAR]],
+    ['USD $100k', [100000, 100000, 'USD', YEAR]],
+    // The same holds for the other shared symbols.
+    ['kr 500 000 NOK', [500000, 500000, 'NOK', YEAR]],
+    ['¥300,000 CNY', [300000, 300000, 'CNY', YEAR]],
+    ['Rs 50,000 PKR per month', [50000, 50000, 'PKR', MONTH]],
+    // A second currency the first cannot stand for is still reported.
+    ['$100k CAD (~$75k USD)', [100000, 100000, 'CAD', YEAR, ['MULTIPLE_CURRENCIES']]],
+    ['CA$100k USD', [100000, 100000, 'CAD', YEAR, ['MULTIPLE_CURRENCIES']]],
+    ['$100k EUR', [100000, 100000, 'USD', YEAR, ['MULTIPLE_CURRENCIES']]],
+    ['$50k (~€45k)', [50000, 50000, 'USD', YEAR, ['MULTIPLE_CURRENCIES']]],
+    ['£50k (~$60k)', [50000, 50000, 'GBP', YEAR, ['MULTIPLE_CURRENCIES']]],
+    // Realistic strings from European, Swiss, Indian and UK boards.
+    ['€55k–€65k', [55000, 65000, 'EUR', YEAR]],
+    ['45.000 € brutto/Jahr', [45000, 45000, 'EUR', YEAR]],
+    ["CHF 110'000 - 130'000", [110000, 130000, 'CHF', YEAR]],
+    ['₹12 LPA', [1200000, 1200000, 'INR', YEAR]],
+    ['Up to £70,000 + bonus', [null, 70000, 'GBP', YEAR]],
+    ['$40/hr - $55/hr', [40, 55, 'USD', HOUR]],
+    ['USD 8,000/month', [8000, 8000, 'USD', MONTH]],
   ];
 
   it.each(cases)('%s', (raw, [min, max, currency, period, codes = []]) => {
@@ -118,6 +148,20 @@ describe('parseSalary', () => {
       const result = parseSalary('€50k', { currency: 'USD' });
       expect(result.currency).toBe('EUR');
       expect(result.issues.map((i) => i.code)).toEqual(['CURRENCY_HINT_CONFLICT']);
+    });
+
+    it.each([
+      ['$120K USD', 'CAD', 'USD'],
+      ['$120K CAD', 'USD', 'CAD'],
+      ['$120K CAD', 'AUD', 'CAD'],
+    ])('keeps an explicit code written beside "$" (%s) over a hint of its family (%s)', (raw, hint, currency) => {
+      const result = parseSalary(raw, { currency: hint });
+      expect(result.currency).toBe(currency);
+      expect(result.issues.map((i) => i.code)).toEqual(['CURRENCY_HINT_CONFLICT']);
+    });
+
+    it('takes a hint that agrees with the code in the text without an issue', () => {
+      expect(parseSalary('$120K CAD', { currency: 'CAD' })).toMatchObject({ currency: 'CAD', issues: [] });
     });
 
     it('keeps the period in the text over a conflicting hint, with an issue', () => {

@@ -406,7 +406,9 @@ function resolvePeriod(text: string, hints: SalaryHints | undefined, raw: string
 /**
  * Parses free salary text ("$137K-$171K (Glassdoor est.)", "€60.000 – €80.000 a year",
  * "1,2 M ₹", "45/hr"). Hints come from separate columns (currency code, pay period) and fill
- * what the text leaves out; a shared symbol ($, kr, ¥, £, Rs) defers to a hint of its family.
+ * what the text leaves out. A shared symbol ($, kr, ¥, £, Rs) is narrowed by a code of its family
+ * written anywhere in the text ("$120K - $150K CAD" is CAD, "$100k USD" stays USD), otherwise it
+ * defers to a hint of its family; an explicit code in the text beats a conflicting hint.
  *
  * Pay period when neither text nor hint gives one: YEAR. Guessing HOUR or MONTH from the size of
  * the number goes wrong too often ("120-150" usually means thousands a year; 8,000 may be a month

@@ -192,8 +192,40 @@ describe('normalizeTitle: seniority', () => {
     expect(normalizeTitle(raw).seniority).toBe(seniority);
   });
 
+  // "Manager" naming a job family (product, project, program, account) is not a rank; managing a function is.
+  it.each([
+    ['Product Manager', F.OTHER, null],
+    ['Project Manager', F.OTHER, null],
+    ['Program Manager', F.OTHER, null],
+    ['Technical Program Manager', F.OTHER, null],
+    ['Account Manager', F.OTHER, null],
+    ['Key Account Manager', F.OTHER, null],
+    ['Customer Success Manager', F.OTHER, null],
+    ['Product Marketing Manager', F.OTHER, null],
+    ['Data Product Manager', F.OTHER, null],
+    ['AI Product Manager', F.OTHER, null],
+    ['Sr. Product Manager', F.OTHER, S.SENIOR],
+    ['Senior Project Manager', F.OTHER, S.SENIOR],
+    ['Lead Product Manager', F.OTHER, S.LEAD],
+    ['Principal Product Manager', F.OTHER, S.STAFF],
+    ['Associate Product Manager', F.OTHER, S.ENTRY],
+    ['Product Manager II', F.OTHER, S.MID],
+    ['Group Product Manager', F.OTHER, S.LEAD],
+    ['Director of Product', F.OTHER, S.DIRECTOR],
+    ['Manager, Product Management', F.OTHER, S.LEAD],
+    ['Engineering Manager', F.OTHER, S.LEAD],
+    ['Data Science Manager', F.DATA_MANAGER, S.LEAD],
+    ['Analytics Manager', F.DATA_MANAGER, S.LEAD],
+    ['Manager, Product Analytics', F.DATA_MANAGER, S.LEAD],
+    ['Product Analytics Manager', F.DATA_MANAGER, S.LEAD],
+  ])('%s -> %s / %s', (raw, family, seniority) => {
+    expect(normalizeTitle(raw)).toMatchObject({ roleFamily: family, seniority });
+  });
+
   it('detectSeniority reads free text', () => {
     expect(detectSeniority('Mid-Senior level')).toBe(S.MID);
+    expect(detectSeniority('Product Manager')).toBeNull();
+    expect(detectSeniority('Senior Product Manager')).toBe(S.SENIOR);
     expect(detectSeniority(undefined)).toBeNull();
   });
 });

@@ -291,7 +291,8 @@ function classify(text: string): RoleFamily {
  * Highest rank wins, except INTERN which wins over everything ("Data Science Intern, Director's
  * office" is still an intern): INTERN > DIRECTOR > LEAD > STAFF > SENIOR > MID > ENTRY.
  * "Head of team" is LEAD, any other "Head (of)" is DIRECTOR. "Member of Technical Staff" is a
- * title, not a level. Trailing levels: I/1 -> ENTRY, II/2 -> MID, III/3 -> SENIOR, IV/4 and up -> STAFF.
+ * title, not a level, and so is "Product/Project/Account Manager" (JOB_FAMILY_MANAGER_RE).
+ * Trailing levels: I/1 -> ENTRY, II/2 -> MID, III/3 -> SENIOR, IV/4 and up -> STAFF.
  */
 const SENIORITY_RULES: ReadonlyArray<readonly [Seniority, RegExp]> = [
   [
@@ -311,6 +312,16 @@ const SENIORITY_RULES: ReadonlyArray<readonly [Seniority, RegExp]> = [
   [Seniority.ENTRY, /\b(?:junior|entry|entry level|graduate|grad|new grad|associate|beginner|fresher)\b/],
 ];
 const TECHNICAL_STAFF_RE = /\bmember of (?:the )?technical staff\b/g;
+/**
+ * "Manager" as the name of a job family, not a rank: a Product, Project, Program or Account
+ * Manager usually manages no people, so the phrase says nothing about level ("Product Manager" ->
+ * null; "Senior Product Manager" -> SENIOR, "Lead Product Manager" -> LEAD). Managing a function
+ * keeps the rank ("Engineering Manager", "Analytics Manager", "Manager, Product Analytics",
+ * "Product Analytics Manager" -> LEAD), and so does "Group Product Manager", a manager of PMs.
+ */
+const JOB_FAMILY_MANAGER_RE =
+  /(?<!\bgroup )\b(product(?: marketing)?|project|program(?:me)?|account|customer success|relationship|community) manager\b/g;
+const MANAGER_WORD = ' manager ';
 const LEVEL_SUFFIX_RE = /(?:^|\s)(i{1,3}|iv|v|vi|[1-6])\s*(?:$|[,(\-–|])/i;
 const LEVEL_BY_SUFFIX: Readonly<Record<string, Seniority>> = {
   i: Seniority.ENTRY, '1': Seniority.ENTRY,
@@ -329,7 +340,8 @@ const RANK: Readonly<Record<Seniority, number>> = {
 };
 
 function seniorityOf(text: string, cleaned: string): Seniority | null {
-  const words = text.replace(TECHNICAL_STAFF_RE, ' ');
+  let words = text.replace(TECHNICAL_STAFF_RE, ' ');
+  if (words.includes(MANAGER_WORD)) words = words.replace(JOB_FAMILY_MANAGER_RE, '$1');
   let best: Seniority | null = null;
   for (const [level, re] of SENIORITY_RULES) {
     if (re.test(words)) {
