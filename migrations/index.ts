@@ -5,6 +5,7 @@ import { SurveyResponses1764000003000 } from './1764000003000-survey-responses';
 import { ModelsAndForecasts1764000004000 } from './1764000004000-models-and-forecasts';
 import { CandidatesMatchesReports1764000005000 } from './1764000005000-candidates-matches-reports';
 import { ApiKeys1764000006000 } from './1764000006000-api-keys';
+import { ReportFiles1764000007000 } from './1764000007000-report-files';
 
 /** Explicit list (not a glob) so ts-node, jest and the compiled build load the same migrations. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ModelsAndForecasts1764000004000,
   CandidatesMatchesReports1764000005000,
   ApiKeys1764000006000,
+  ReportFiles1764000007000,
 ];

@@ -4,7 +4,8 @@ import { AuditModule } from './audit/audit.module';
 import { CandidatesModule } from './candidates/candidates.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { PostingsModule } from './postings/postings.module';
+import { ReportsModule } from './reports/reports.module';
 import { SkillsModule } from './skills/skills.module';
 
 /** Feature modules shared by every role; processors live in WorkerModule. */
-export const DOMAIN_MODULES: Type[] = [AuditModule, SkillsModule, IngestionModule, AnalyticsModule, PostingsModule, CandidatesModule];
+export const DOMAIN_MODULES: Type[] = [AuditModule, SkillsModule, IngestionModule, AnalyticsModule, PostingsModule, CandidatesModule, ReportsModule];

@@ -43,6 +43,11 @@ export class JobQueueService {
     return this.enqueueIngest(runId);
   }
 
+  async enqueueReport(reportId: string): Promise<string> {
+    const job = await this.report.add(JobName.BUILD_REPORT, { reportId, correlationId: randomUUID() }, { jobId: reportId, timeout: 10 * 60_000 });
+    return String(job.id);
+  }
+
   queue(name: QueueName): Queue {
     return { [QueueName.INGEST]: this.ingest, [QueueName.FORECAST]: this.forecast, [QueueName.MATCH]: this.match, [QueueName.REPORT]: this.report }[name];
   }

@@ -99,9 +99,13 @@ describe('skill features', () => {
     expect(empty.skillCoverage).toBe(0);
   });
 
-  it('scales a match by proficiency (or skill years) between 0.5 and 1', () => {
-    const low = prepareCandidate({ ...candidate, skills: [{ skillId: 0, proficiency: 0 }] }, ctx);
+  it('scales a match by proficiency 1–5 (or skill years) to a weight between 0.5 and 1', () => {
+    const low = prepareCandidate({ ...candidate, skills: [{ skillId: 0, proficiency: 1 }] }, ctx);
     expect(computeMatchFeatures(low, posting, ctx).skillCoverage).toBeCloseTo(0.5 / 8.5, 12);
+    const mid = prepareCandidate({ ...candidate, skills: [{ skillId: 0, proficiency: 3, years: 0 }] }, ctx);
+    expect(computeMatchFeatures(mid, posting, ctx).skillCoverage).toBeCloseTo(0.75 / 8.5, 12);
+    const expert = prepareCandidate({ ...candidate, skills: [{ skillId: 0, proficiency: 5 }] }, ctx);
+    expect(computeMatchFeatures(expert, posting, ctx).skillCoverage).toBeCloseTo(1 / 8.5, 12);
     const years = prepareCandidate({ ...candidate, skills: [{ skillId: 0, years: 2.5 }] }, ctx);
     expect(computeMatchFeatures(years, posting, ctx).skillCoverage).toBeCloseTo(0.75 / 8.5, 12);
   });
@@ -289,7 +293,7 @@ describe('feature ranges (property)', () => {
   const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
   const skillId = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: -5, max: 50 }));
   const candidateArb: fc.Arbitrary<CandidateProfile> = fc.record({
-    skills: fc.array(fc.record({ skillId, proficiency: optional(fc.double({ min: -1, max: 2, noNaN: true })) }), { maxLength: 6 }),
+    skills: fc.array(fc.record({ skillId, proficiency: optional(fc.double({ min: -1, max: 7, noNaN: true })) }), { maxLength: 6 }),
     yearsExperience: optional(fc.double({ min: 0, max: 40, noNaN: true })),
     seniority: optional(fc.constantFrom(...Object.values(Seniority))),
     country: optional(fc.constantFrom('DE', 'US', 'FR')),

@@ -13,7 +13,7 @@ export type PostingId = string | number;
 
 export interface CandidateSkill {
   skillId: number;
-  /** Self-rated 0–1. Missing: derived from `years` (5+ years = 1), else 1. */
+  /** 1–5 as stored on candidates (1 beginner … 5 expert). Missing: taken from `years` (5+ years = expert), else expert. */
   proficiency?: number;
   years?: number;
 }
@@ -149,7 +149,7 @@ export interface PreparedCandidate {
   skillIds: number[];
   /** Skill ids that are not integers in [0, vocabSize): ignored for scoring, reported back. */
   unknownSkillIds: number[];
-  /** Per skill id: match weight in [0.5, 1] for skills the candidate has, 0 otherwise. */
+  /** Per skill id: match weight in [0.5, 1] for skills the candidate has (proficiency 1 → 0.5, 5 → 1), 0 otherwise. */
   have: Float64Array;
   /** Per skill id: idf · have (0 for skills the candidate lacks). */
   matchIdf: Float64Array;
@@ -226,9 +226,10 @@ export function prepareCandidate(candidate: CandidateProfile, ctx: MatchContext)
   };
 }
 
+/** Proficiency on 0–1 from the 1–5 scale, or from years with the skill. */
 function proficiencyOf(skill: CandidateSkill): number {
-  if (Number.isFinite(skill.proficiency)) return clamp01(skill.proficiency as number);
-  if (Number.isFinite(skill.years)) return clamp01((skill.years as number) / 5);
+  if (typeof skill.proficiency === 'number' && Number.isFinite(skill.proficiency)) return clamp01((skill.proficiency - 1) / 4);
+  if (typeof skill.years === 'number' && Number.isFinite(skill.years)) return clamp01(skill.years / 5);
   return 1;
 }
 

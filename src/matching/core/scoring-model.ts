@@ -19,7 +19,7 @@ export interface ScoringModelTopology {
 }
 
 export interface ScoringTrainingOptions {
-  /** Hidden units; 0 trains plain logistic regression (default 16). */
+  /** Hidden units; 0 trains plain logistic regression (default 8: 12 and 16 scored no better on held-out NDCG). */
   hidden?: number;
   epochs?: number;
   batchSize?: number;
@@ -37,7 +37,7 @@ export interface TrainingSet {
 
 const MAGIC = 'HSMS';
 const FORMAT_VERSION = 1;
-const DEFAULTS = { hidden: 16, epochs: 25, batchSize: 512, learningRate: 0.01, l2: 1e-4, seed: 1 } satisfies Required<ScoringTrainingOptions>;
+const DEFAULTS = { hidden: 8, epochs: 25, batchSize: 512, learningRate: 0.01, l2: 1e-4, seed: 1 } satisfies Required<ScoringTrainingOptions>;
 
 export class ScoringModel {
   private readonly w: Float64Array;
@@ -85,7 +85,7 @@ export class ScoringModel {
 
   /** Pre-sigmoid score of the feature row at row[offset …]: monotone in the probability, cheaper to rank by. */
   logit(row: ArrayLike<number>, offset = 0): number {
-    return this.hidden > 0 && this.inputs === 9 ? this.logitUnrolled9(row, offset) : this.logitReference(row, offset);
+    return this.hasLogit9 ? this.logitUnrolled9(row, offset) : this.logitReference(row, offset);
   }
 
   /** The plain loop the unrolled path must agree with. */
@@ -119,8 +119,16 @@ export class ScoringModel {
    * (a spec checks this); the generic loop takes over if the feature count changes.
    */
   private logitUnrolled9(r: ArrayLike<number>, o: number): number {
-    const x0 = r[o], x1 = r[o + 1], x2 = r[o + 2], x3 = r[o + 3], x4 = r[o + 4]; // prettier-ignore
-    const x5 = r[o + 5], x6 = r[o + 6], x7 = r[o + 7], x8 = r[o + 8]; // prettier-ignore
+    return this.logit9(r[o], r[o + 1], r[o + 2], r[o + 3], r[o + 4], r[o + 5], r[o + 6], r[o + 7], r[o + 8]);
+  }
+
+  /** True when logit9 may be called (an MLP over exactly 9 features). */
+  get hasLogit9(): boolean {
+    return this.hidden > 0 && this.inputs === 9;
+  }
+
+  /** The unrolled MLP on features passed as arguments, so the 100k-posting loop needs no row array. */
+  logit9(x0: number, x1: number, x2: number, x3: number, x4: number, x5: number, x6: number, x7: number, x8: number): number {
     const t = this.transposed;
     const b1 = this.b1;
     const w2 = this.w2;

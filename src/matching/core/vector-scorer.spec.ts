@@ -160,7 +160,7 @@ describe('VectorScorer edge cases', () => {
       experienceYears: opt(fc.double({ min: 0, max: 12, noNaN: true })),
     });
     const candidateArb = fc.record({
-      skills: fc.array(fc.record({ skillId: fc.integer({ min: -1, max: 15 }), proficiency: opt(fc.double({ min: 0, max: 1, noNaN: true })) }), { maxLength: 5 }),
+      skills: fc.array(fc.record({ skillId: fc.integer({ min: -1, max: 15 }), proficiency: opt(fc.integer({ min: 1, max: 5 })) }), { maxLength: 5 }),
       yearsExperience: opt(fc.double({ min: 0, max: 20, noNaN: true })),
       seniority: opt(fc.constantFrom(...Object.values(Seniority))),
       country: fc.constantFrom(...countries, 'JP'),

@@ -253,8 +253,17 @@ export class VectorScorer {
     const model = this.model;
     const row = this.row;
     const { rowStart, skills, postingIdf, seniority, experienceYears, salaryMin, salaryMax, remote, countryCode, regionCode, roleFamilyCode } = index;
-    const matchIdf = c.matchIdf;
-    const best = c.bestSimilarity;
+    // Per skill, interleaved so one posting skill touches one cache line: [idf·have, best cosine if the candidate
+    // lacks the skill else 0, 1 if lacking else 0]. Adding the zeros leaves each sum exactly as writeFeatures
+    // computes it with its branch, and the loop below needs none.
+    const V = index.context.vocabSize;
+    const perSkill = new Float64Array(V * 3);
+    for (let s = 0; s < V; s++) {
+      const m = c.matchIdf[s];
+      perSkill[3 * s] = m;
+      perSkill[3 * s + 1] = m > 0 ? 0 : c.bestSimilarity[s];
+      perSkill[3 * s + 2] = m > 0 ? 0 : 1;
+    }
     const totalIdf = c.totalIdf;
     const years = c.years;
     const salary = c.salary;
@@ -265,6 +274,10 @@ export class VectorScorer {
     // −2: the candidate's value is known but no posting has it, so it compares as "different".
     const candidateCountry = c.country === undefined ? -1 : index.countries.indexOf(c.country) >= 0 ? index.countries.indexOf(c.country) : -2;
     const candidateRegion = c.region === undefined ? -1 : index.regions.indexOf(c.region) >= 0 ? index.regions.indexOf(c.region) : -2;
+    const noFamilyFit = roleFamilyFit(c.desiredFamilies, '');
+    // The unrolled path is written for today's 9 features; a model over another feature list takes the row path.
+    const fast = model.hasLogit9 && FEATURE_COUNT === 9;
+    let threshold = top ? top.threshold : Infinity;
     for (let i = 0, n = index.size; i < n; i++) {
       const start = rowStart[i];
       const end = rowStart[i + 1];
@@ -272,30 +285,57 @@ export class VectorScorer {
       let related = 0;
       let unmatched = 0;
       for (let k = start; k < end; k++) {
-        const s = skills[k];
-        const m = matchIdf[s];
-        if (m > 0) matched += m;
-        else {
-          related += best[s];
-          unmatched++;
-        }
+        const j = 3 * skills[k];
+        matched += perSkill[j];
+        related += perSkill[j + 1];
+        unmatched += perSkill[j + 2];
       }
       const pIdf = postingIdf[i];
-      row[0] = pIdf > 0 ? matched / pIdf : 0;
-      row[1] = totalIdf > 0 ? matched / totalIdf : 0;
-      row[2] = unmatched > 0 ? related / unmatched : end > start ? 1 : 0;
-      row[3] = seniorityTable[seniority[i] + 1];
-      row[4] = experienceFit(experienceYears[i], years);
-      row[5] = salaryFit(salary, salaryMin[i], salaryMax[i]);
+      const f0 = pIdf > 0 ? matched / pIdf : 0;
+      const f1 = totalIdf > 0 ? matched / totalIdf : 0;
+      const f2 = unmatched > 0 ? related / unmatched : end > start ? 1 : 0;
+      const f3 = seniorityTable[seniority[i] + 1];
+      const f4 = experienceFit(experienceYears[i], years);
+      const f5 = salaryFit(salary, salaryMin[i], salaryMax[i]);
       const pc = countryCode[i];
       const pr = regionCode[i];
       const cm = candidateCountry === -1 || pc < 0 ? -1 : candidateCountry === pc ? 1 : 0;
       const rm = candidateRegion === -1 || pr < 0 ? -1 : candidateRegion === pr ? 1 : 0;
-      row[6] = LOCATION_TABLE[(cm + 1) * 12 + (rm + 1) * 4 + remote[i]];
-      row[7] = remoteTable[remote[i]];
-      row[8] = roleFamilyCode[i] >= 0 ? familyTable[roleFamilyCode[i]] : roleFamilyFit(c.desiredFamilies, '');
-      if (featuresOut) featuresOut.set(row, i * FEATURE_COUNT);
-      if (top) top.offer(i, model.logit(row, 0));
+      const f6 = LOCATION_TABLE[(cm + 1) * 12 + (rm + 1) * 4 + remote[i]];
+      const f7 = remoteTable[remote[i]];
+      const f8 = roleFamilyCode[i] >= 0 ? familyTable[roleFamilyCode[i]] : noFamilyFit;
+      if (featuresOut) {
+        const o = i * FEATURE_COUNT;
+        featuresOut[o] = f0;
+        featuresOut[o + 1] = f1;
+        featuresOut[o + 2] = f2;
+        featuresOut[o + 3] = f3;
+        featuresOut[o + 4] = f4;
+        featuresOut[o + 5] = f5;
+        featuresOut[o + 6] = f6;
+        featuresOut[o + 7] = f7;
+        featuresOut[o + 8] = f8;
+      }
+      if (!top) continue;
+      let logit: number;
+      if (fast) logit = model.logit9(f0, f1, f2, f3, f4, f5, f6, f7, f8);
+      else {
+        row[0] = f0;
+        row[1] = f1;
+        row[2] = f2;
+        row[3] = f3;
+        row[4] = f4;
+        row[5] = f5;
+        row[6] = f6;
+        row[7] = f7;
+        row[8] = f8;
+        logit = model.logit(row, 0);
+      }
+      // Later postings lose ties, so anything not above the current k-th best cannot enter.
+      if (logit > threshold) {
+        top.offer(i, logit);
+        threshold = top.threshold;
+      }
     }
   }
 }
