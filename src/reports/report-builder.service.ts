@@ -12,7 +12,14 @@ import { CURRENCY_RATES_SOURCE } from '../reference/currency-rates.data';
 import { ReportDocument, ReportSection } from './render/report-document.types';
 import { ReportKindEnum } from './report.enums';
 
-const LABEL = (value: string) => value.toLowerCase().replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
+const ACRONYMS: Record<string, string> = { Ml: 'ML', Ai: 'AI', Mlops: 'MLOps', Bi: 'BI', Us: 'US', Uk: 'UK' };
+const LABEL = (value: string) =>
+  value
+    .toLowerCase()
+    .replace(/_/g, ' ')
+    .replace(/\b\w/g, (c) => c.toUpperCase())
+    .replace(/\b\w+\b/g, (word) => ACRONYMS[word] ?? word);
+const QUARTER = (period: string) => `${period.slice(0, 4)} Q${Math.floor((Number(period.slice(5, 7)) - 1) / 3) + 1}`;
 
 export interface EmergingSkillsSource {
   /** Filled in by forecasting when a model is promoted; reports say so when none is. */
@@ -154,7 +161,7 @@ export class ReportBuilderService {
 
   private async demandSections(filter: MarketFilter | undefined, modelVersions: Record<string, string>): Promise<ReportSection[]> {
     const byRole = await this.trends.postingTrends(filter, TrendGroupBy.ROLE_FAMILY, TrendInterval.QUARTER, 6);
-    const periods = byRole[0]?.points.map((p) => p.period) ?? [];
+    const periods = byRole[0]?.points.map((p) => QUARTER(p.period)) ?? [];
     const top = await this.skills.topSkills(filter, 20);
     const regions = await this.trends.postingTrends(filter, TrendGroupBy.REGION, TrendInterval.YEAR, 8);
     const industries = await this.trends.postingTrends(filter, TrendGroupBy.INDUSTRY, TrendInterval.YEAR, 10);

@@ -41,6 +41,6 @@ describe('backtest.util', () => {
   });
 
   it('skips a short series with a typed answer instead of failing the run', () => {
-    expect(report.skipped).toEqual([{ ok: false, key: 'too-short', reason: 'INSUFFICIENT_HISTORY', message: 'insufficient history (4 months, need 30)' }]);
+    expect(report.skipped).toEqual([{ ok: false, key: 'too-short', reason: 'INSUFFICIENT_HISTORY', message: 'insufficient history (4 months, need 18)' }]);
   });
 });

@@ -57,10 +57,10 @@ export interface QuantileModelConfig {
 }
 
 export const DEFAULT_MODEL_CONFIG: Readonly<QuantileModelConfig> = {
-  window: 24,
+  window: 12,
   horizon: 6,
-  minHistory: 30,
-  normalisation: 'window-mean',
+  minHistory: 18,
+  normalisation: 'window-diff',
   anchor: 'last',
   architecture: 'mlp',
   hiddenUnits: [64, 64],
