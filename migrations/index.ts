@@ -6,6 +6,7 @@ import { ModelsAndForecasts1764000004000 } from './1764000004000-models-and-fore
 import { CandidatesMatchesReports1764000005000 } from './1764000005000-candidates-matches-reports';
 import { ApiKeys1764000006000 } from './1764000006000-api-keys';
 import { ReportFiles1764000007000 } from './1764000007000-report-files';
+import { PostingFacts1764000008000 } from './1764000008000-posting-facts';
 
 /** Explicit list (not a glob) so ts-node, jest and the compiled build load the same migrations. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CandidatesMatchesReports1764000005000,
   ApiKeys1764000006000,
   ReportFiles1764000007000,
+  PostingFacts1764000008000,
 ];

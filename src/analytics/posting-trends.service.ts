@@ -43,7 +43,7 @@ export class PostingTrendsService {
     const rows: Array<{ key: string | null; period: string; count: number; key_total: number }> = await this.db.query(
       `WITH counts AS (
          SELECT ${trunc} AS period, ${key} AS key, count(*)::int AS n
-           FROM job_postings p ${skillJoin} WHERE ${where} GROUP BY 1, 2),
+           FROM posting_facts p ${skillJoin} WHERE ${where} GROUP BY 1, 2),
        top AS (SELECT key, sum(n)::int AS total FROM counts GROUP BY key ORDER BY sum(n) DESC, key LIMIT ${limitParam})
        SELECT c.key, to_char(c.period, 'YYYY-MM-DD') AS period, c.n AS count, top.total AS key_total
          FROM counts c JOIN top ON top.key IS NOT DISTINCT FROM c.key
@@ -75,7 +75,7 @@ export class PostingTrendsService {
 
   private async periodTotals(where: string, trunc: string, values: unknown[]): Promise<Map<string, number>> {
     const rows: Array<{ period: string; n: number }> = await this.db.query(
-      `SELECT to_char(${trunc}, 'YYYY-MM-DD') AS period, count(*)::int AS n FROM job_postings p WHERE ${where} GROUP BY 1`,
+      `SELECT to_char(${trunc}, 'YYYY-MM-DD') AS period, count(*)::int AS n FROM posting_facts p WHERE ${where} GROUP BY 1`,
       values,
     );
     return new Map(rows.map((r) => [r.period, r.n]));

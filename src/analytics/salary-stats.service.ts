@@ -63,7 +63,7 @@ export class SalaryStatsService {
     if (source === DataSource.POSTINGS) {
       const key = POSTING_KEYS[groupBy];
       const skillJoin = groupBy === SalaryGroupBy.SKILL ? 'CROSS JOIN LATERAL unnest(p.skill_ids) AS sk(skill_id)' : '';
-      sql = this.statsSql('p.annual_usd_mid', key, `job_postings p ${skillJoin}`, `${this.filters.postings(resolved, params)} AND ${this.filters.postingSalaries(resolved)}`);
+      sql = this.statsSql('p.annual_usd_mid', key, `posting_facts p ${skillJoin}`, `${this.filters.postings(resolved, params)} AND ${this.filters.postingSalaries(resolved)}`);
     } else {
       const key = SURVEY_KEYS[groupBy];
       if (!key) throw new AnalyticsException(`survey data cannot be grouped by ${groupBy}`, AnalyticsExceptionCode.UNSUPPORTED_GROUPING);

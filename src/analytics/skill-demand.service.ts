@@ -34,7 +34,7 @@ export class SkillDemandService {
     if (!from || !to) {
       const params = new SqlParams();
       const [range] = await this.db.query(
-        `SELECT to_char(min(p.posted_date), 'YYYY-MM-DD') AS min, to_char(max(p.posted_date), 'YYYY-MM-DD') AS max FROM job_postings p WHERE ${this.filters.postings(resolved, params)}`,
+        `SELECT to_char(min(p.posted_date), 'YYYY-MM-DD') AS min, to_char(max(p.posted_date), 'YYYY-MM-DD') AS max FROM posting_facts p WHERE ${this.filters.postings(resolved, params)}`,
         params.values,
       );
       from ??= range.min ?? undefined;
@@ -52,7 +52,7 @@ export class SkillDemandService {
       `SELECT count(*)::int AS postings,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN ${this.filters.postingSalaries(resolved)} THEN p.annual_usd_mid END)::float8 AS median,
               count(*) FILTER (WHERE ${this.filters.postingSalaries(resolved)})::int AS salary_count
-         FROM job_postings p WHERE ${this.filters.postings(resolved, params, period ? { period } : {})}`,
+         FROM posting_facts p WHERE ${this.filters.postings(resolved, params, period ? { period } : {})}`,
       params.values,
     );
     return { postings: row.postings, median: row.median, salaryCount: row.salary_count };
@@ -72,7 +72,7 @@ export class SkillDemandService {
       `SELECT sk AS skill_id, count(*)::int AS postings,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN ${this.filters.postingSalaries(resolved)} THEN p.annual_usd_mid END)::float8 AS median,
               count(*) FILTER (WHERE ${this.filters.postingSalaries(resolved)})::int AS salary_count
-         FROM job_postings p CROSS JOIN LATERAL unnest(p.skill_ids) AS sk
+         FROM posting_facts p CROSS JOIN LATERAL unnest(p.skill_ids) AS sk
         WHERE ${where}
         GROUP BY sk ORDER BY count(*) DESC, sk LIMIT ${params.add(limit)}`,
       params.values,
@@ -82,7 +82,7 @@ export class SkillDemandService {
       const prevParams = new SqlParams();
       const prevWhere = this.filters.postings(resolved, prevParams, { period: previous });
       const prevRows: Array<{ skill_id: number; n: number }> = await this.db.query(
-        `SELECT sk AS skill_id, count(*)::int AS n FROM job_postings p CROSS JOIN LATERAL unnest(p.skill_ids) AS sk
+        `SELECT sk AS skill_id, count(*)::int AS n FROM posting_facts p CROSS JOIN LATERAL unnest(p.skill_ids) AS sk
           WHERE ${prevWhere} AND sk = ANY(${prevParams.add(rows.map((r) => r.skill_id))}::int[]) GROUP BY sk`,
         prevParams.values,
       );
@@ -114,7 +114,7 @@ export class SkillDemandService {
     const where = this.filters.postings(resolved, params);
     const a = params.add([skillId]);
     const rows: Array<{ skill_id: number; together: number; with_b: number; total: number; with_a: number }> = await this.db.query(
-      `WITH f AS (SELECT p.skill_ids FROM job_postings p WHERE ${where}),
+      `WITH f AS (SELECT p.skill_ids FROM posting_facts p WHERE ${where}),
             n AS (SELECT count(*)::int AS total, count(*) FILTER (WHERE skill_ids @> ${a}::int[])::int AS with_a FROM f)
        SELECT sk AS skill_id, count(*) FILTER (WHERE f.skill_ids @> ${a}::int[])::int AS together, count(*)::int AS with_b, n.total, n.with_a
          FROM f CROSS JOIN LATERAL unnest(f.skill_ids) AS sk CROSS JOIN n
@@ -186,7 +186,7 @@ export class SkillDemandService {
   private async topRegions(resolved: ResolvedFilter): Promise<Array<{ key: string; count: number }>> {
     const params = new SqlParams();
     return this.db.query(
-      `SELECT coalesce(p.region, 'UNKNOWN') AS key, count(*)::int AS count FROM job_postings p WHERE ${this.filters.postings(resolved, params)} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 6`,
+      `SELECT coalesce(p.region, 'UNKNOWN') AS key, count(*)::int AS count FROM posting_facts p WHERE ${this.filters.postings(resolved, params)} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 6`,
       params.values,
     );
   }

@@ -65,9 +65,23 @@ const MERGE_POSTINGS = `
     FROM stage_postings s LEFT JOIN companies c ON c.normalized_name = lower(s.company_name)
     ORDER BY s.ord
     ON CONFLICT (content_hash) DO UPDATE SET last_seen = now()
-    RETURNING (xmax = 0) AS inserted
+    RETURNING id, (xmax = 0) AS inserted, posted_date, role_family, seniority, country, region, industry, remote_type, employment_type,
+              company_size, source, annual_usd_mid, salary_outlier, skill_ids
+  ), facts AS (
+    -- Sibling CTEs cannot see each other's rows in the table, so the facts come from RETURNING.
+    INSERT INTO posting_facts
+    SELECT id, posted_date, role_family, seniority, country, region, industry, remote_type, employment_type,
+           company_size, source, annual_usd_mid, salary_outlier, skill_ids
+      FROM ins WHERE inserted
   )
   SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM ins`;
+
+/** The narrow analytics copy of freshly inserted postings (same transaction, so always in step). */
+const FACTS_FOR_HASHES = `
+  INSERT INTO posting_facts
+  SELECT id, posted_date, role_family, seniority, country, region, industry, remote_type, employment_type, company_size, source,
+         annual_usd_mid, salary_outlier, skill_ids
+    FROM job_postings WHERE content_hash = ANY($1::text[])`;
 
 function postingLine(p: NormalizedPosting, ord: number): string {
   return [
@@ -239,6 +253,7 @@ async function copyNewPostings(client: Client, batch: IngestionBatch, companyIds
       return `${postingLine(p, 0).slice(2)}\t${company ?? '\\N'}${tail}`; // slice drops the ord column
     });
     await copyRows(client, `COPY job_postings (${INSERTED_COLUMNS.join(', ')}, company_id, ingestion_run_id) FROM STDIN`, lines);
+    await client.query(FACTS_FOR_HASHES, [fresh.map((p) => p.contentHash)]);
     await client.query('RELEASE SAVEPOINT direct_copy');
     return { inserted: fresh.length, duplicates: existing.size };
   } catch (error) {

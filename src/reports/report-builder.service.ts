@@ -79,7 +79,7 @@ export class ReportBuilderService {
     const resolved = await this.filters.resolve(filter);
     const params = new SqlParams();
     const rows: Array<{ source: string; n: number }> = await this.db.query(
-      `SELECT p.source, count(*)::int AS n FROM job_postings p WHERE ${this.filters.postings(resolved, params)} GROUP BY 1 ORDER BY 2 DESC LIMIT 8`,
+      `SELECT p.source, count(*)::int AS n FROM posting_facts p WHERE ${this.filters.postings(resolved, params)} GROUP BY 1 ORDER BY 2 DESC LIMIT 8`,
       params.values,
     );
     return rows.map((r) => `${r.source} (${r.n.toLocaleString('en-US')} postings)`);
@@ -153,7 +153,7 @@ export class ReportBuilderService {
               round(percentile_cont(0.1) WITHIN GROUP (ORDER BY p.annual_usd_mid)::numeric, 2)::float8 AS p10,
               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY p.annual_usd_mid)::numeric, 2)::float8 AS median,
               round(percentile_cont(0.9) WITHIN GROUP (ORDER BY p.annual_usd_mid)::numeric, 2)::float8 AS p90
-         FROM job_postings p WHERE ${this.filters.postings(resolved, params)} AND ${this.filters.postingSalaries(resolved)}
+         FROM posting_facts p WHERE ${this.filters.postings(resolved, params)} AND ${this.filters.postingSalaries(resolved)}
         GROUP BY 1, 2, 3 HAVING count(*) >= 5 ORDER BY 1, 2 NULLS LAST, 3 NULLS LAST`,
       params.values,
     );

@@ -25,6 +25,13 @@ describe('ingestion (e2e)', () => {
 
   const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params)).rows[0].count);
 
+  /** The analytics copy (posting_facts) must agree with the source of truth row for row. */
+  const expectFactsMatchPostings = async () => {
+    const columns = 'id, posted_date, role_family, seniority, country, region, industry, remote_type, employment_type, company_size, source, annual_usd_mid, salary_outlier, skill_ids';
+    const diff = await db.query(`(SELECT ${columns} FROM job_postings EXCEPT SELECT ${columns} FROM posting_facts) UNION ALL (SELECT ${columns} FROM posting_facts EXCEPT SELECT ${columns} FROM job_postings)`);
+    expect(diff.rows).toEqual([]);
+  };
+
   it('ingests a postings CSV over HTTP: normalised, deduplicated, rejected rows explained', async () => {
     const { status, body } = await uploadFile(t.baseUrl, join(FIXTURES, 'postings-small.csv'), { kind: 'postings' }, t.auth);
     expect(status).toBe(202);
@@ -57,6 +64,7 @@ describe('ingestion (e2e)', () => {
     const second = await waitForRun(t.baseUrl, again.body.runId!, t.auth);
     expect(second).toMatchObject({ status: 'COMPLETED', accepted: 0, duplicates: 6, rejected: 1 });
     expect(await count('SELECT count(*) FROM job_postings')).toBe(5);
+    await expectFactsMatchPostings();
   });
 
   it('ingests NDJSON of JSON-LD objects, rejecting each bad line on its own', async () => {
@@ -198,6 +206,11 @@ describe('ingestion (e2e)', () => {
       records: Array.from({ length: 1001 }, () => ({ title: 'x' })),
     }, t.auth);
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps the analytics copy of every posting exact after all the runs above', async () => {
+    expect(await count('SELECT count(*) FROM job_postings')).toBeGreaterThan(10);
+    await expectFactsMatchPostings();
   });
 
   it('lists runs with cursor pagination and rejects an unknown preset up front', async () => {

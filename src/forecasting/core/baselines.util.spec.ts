@@ -3,6 +3,7 @@ import {
   driftForecast,
   empiricalQuantile,
   fitSesAlpha,
+  forecastWithBaseline,
   inSampleErrors,
   naiveForecast,
   seasonalNaiveForecast,
@@ -64,5 +65,11 @@ describe('baselines.util', () => {
     // step 1 has 5 errors (enough); step 2 has 4 errors; step 3 has 3 → borrows step 2 × sqrt(3/2)
     const step2 = baselineForecast('naive', [0, 2, 1, 4, 2, 6], 2, { minErrors: 4 });
     expect(f.upper[2] - f.point[2]).toBeCloseTo((step2.upper[1] - step2.point[1]) * Math.sqrt(3 / 2));
+  });
+
+  it('serves a baseline in the forecastSeries shape for the fallback path', () => {
+    const result = forecastWithBaseline('drift', { key: 'k', start: '2023-11', values: [4, 2, 0] }, 2);
+    expect(result).toMatchObject({ ok: true, forecast: [{ period: '2024-02', value: 0 }, { period: '2024-03', value: 0 }] }); // -2, -4 clipped
+    expect(forecastWithBaseline('naive', { key: 'k', start: '2023-11', values: [4] }, 2)).toMatchObject({ ok: false, reason: 'INSUFFICIENT_HISTORY' });
   });
 });

@@ -4,6 +4,8 @@
  * the model's quantiles.
  */
 
+import { formatPeriod, lastPeriodIndex, toPeriodValues, validateHorizon, validateSeries, type ForecastResult, type MonthlySeries, type SeriesFailure } from './series.util';
+
 export type BaselineMethod = 'naive' | 'seasonal-naive' | 'drift' | 'ses';
 
 export const BASELINE_METHODS: readonly BaselineMethod[] = ['naive', 'seasonal-naive', 'drift', 'ses'];
@@ -132,4 +134,26 @@ export function baselineForecast(method: BaselineMethod, values: number[], horiz
     upper.push(point[k] + widen * empiricalQuantile(errors[source], upperQuantile));
   }
   return { point, lower, upper };
+}
+
+/**
+ * The fallback when the model is not promoted: the same answer shape as forecastSeries, clipped at 0.
+ * minHistory defaults to 2 months, the least any baseline (drift) needs.
+ */
+export function forecastWithBaseline(method: BaselineMethod, series: MonthlySeries, horizon: number, minHistory = 2): ForecastResult | SeriesFailure {
+  const failure = validateSeries(series, Math.max(1, minHistory)) ?? validateHorizon(series.key, horizon);
+  if (failure) return failure;
+  const f = baselineForecast(method, series.values, horizon);
+  const firstTarget = lastPeriodIndex(series) + 1;
+  return {
+    ok: true,
+    key: series.key,
+    history: toPeriodValues(series),
+    forecast: f.point.map((value, k) => ({
+      period: formatPeriod(firstTarget + k),
+      value: Math.max(0, value),
+      lower: Math.max(0, f.lower[k]),
+      upper: Math.max(0, f.upper[k]),
+    })),
+  };
 }

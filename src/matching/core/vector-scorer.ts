@@ -33,9 +33,11 @@ import { TopK } from './top-k.util';
 /**
  * One candidate against a whole posting set. Postings are packed once into columns (skills as CSR arrays, the
  * rest as typed arrays); per candidate the skill lookups (match weight, best related-skill cosine) are built once
- * over the vocabulary, so each posting costs a pass over its ~8 skills, a few scalar fits and the scorer's
- * forward pass. Plain typed-array loops beat tfjs here: the work per posting is tiny and irregular, and the
- * WASM backend would pay a copy per call. Explanations are built for the top k only.
+ * over the vocabulary, so each posting costs a pass over its ~8 skills, a few table lookups and the scorer's
+ * forward pass. Plain typed-array loops rather than tfjs: the feature work is sparse lookups that do not map to
+ * matMul, and for the forward pass tfjs-wasm measured no faster (≈8 ms CPU per 100k rows, as the unrolled JS)
+ * while needing a 100k × 9 float32 copy and giving float32 scores that no longer equal the single-pair path.
+ * Explanations are built for the top k only.
  */
 export interface PostingIndexOptions {
   embeddings?: SkillEmbeddings;
