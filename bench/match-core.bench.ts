@@ -1,19 +1,17 @@
 /**
  * Matching core: training on ~50k generated postings, held-out quality against BM25, and scoring speed of one
- * candidate against 100,000 postings. Run by hand (about 2–3 minutes):
+ * candidate against 100,000 postings. Run by hand (2–3 minutes on 2 cores):
  *   npx ts-node --transpile-only bench/match-core.bench.ts
  * Prints tables and the machine it ran on. Not a test: timings vary by machine and by what else is running, so
  * the load average is printed with them.
  */
 import { loadavg } from 'node:os';
 import { selectTfBackend } from '../src/ml/tfjs-backend';
-import { evaluateOnHoldout, splitPostings, trainMatchCore } from '../src/matching/core/match-training';
+import { trainMatchCore } from '../src/matching/core/match-training';
 import { RankingEvaluation, RankingMetrics } from '../src/matching/core/ranking-metrics';
-import { trainScoringModel } from '../src/matching/core/scoring-model';
 import { syntheticPostingProfiles, SYNTHETIC_VOCAB_SIZE } from '../src/matching/core/synthetic-match-data.util';
 import { PostingIndex, VectorScorer } from '../src/matching/core/vector-scorer';
-import { buildTrainingSet, buildWeakLabelQueries, SkillSetCorpus } from '../src/matching/core/weak-labels';
-import { createMatchContext } from '../src/matching/core/match-features';
+import { buildWeakLabelQueries, SkillSetCorpus } from '../src/matching/core/weak-labels';
 import { machine, printTable } from './bench-env';
 
 const TRAINING_POSTINGS = 50_000;
@@ -60,18 +58,10 @@ async function main(): Promise<void> {
     ],
   );
 
-  // Logistic regression on the same weak labels, to show what the hidden layer buys.
-  const { training, heldOut } = splitPostings(postings, 0.2, SEED);
-  const ctx = createMatchContext(
-    training.map((p) => p.skillIds),
-    { vocabSize: SYNTHETIC_VOCAB_SIZE, embeddings: trained.embeddings },
-  );
-  const corpus = new SkillSetCorpus(training, ctx.vocabSize);
-  const sources = Array.from({ length: 4000 }, (_, i) => Math.floor((i * training.length) / 4000));
-  const related = (id: number) => trained.embeddings.nearest(id, 5).filter((n) => n.similarity >= 0.3).map((n) => n.skillId);
-  const lrSet = buildTrainingSet(corpus, buildWeakLabelQueries(corpus, sources, ctx.vocabSize, related, { seed: SEED }), ctx, { seed: SEED });
-  const lr = await trainScoringModel(tf, lrSet, { hidden: 0, seed: SEED });
-  const lrEval = evaluateOnHoldout(heldOut, trained.embeddings, lr.model, { vocabSize: SYNTHETIC_VOCAB_SIZE, seed: SEED + 4 });
+  // Logistic regression on the very same split, embeddings and weak labels (same seed), to show what the hidden
+  // layer buys.
+  const lr = await trainMatchCore(tf, postings, { vocabSize: SYNTHETIC_VOCAB_SIZE, seed: SEED, model: { hidden: 0 } });
+  const lrEval = lr.evaluation;
 
   const e: RankingEvaluation = trained.evaluation;
   console.log(`\nHeld-out quality: ${e.model.queries} weak-label candidates, each ranked against all ${s.heldOutPostings.toLocaleString('en')} held-out postings (MRR over the top 100)`);
@@ -96,6 +86,7 @@ async function main(): Promise<void> {
   const scorer = new VectorScorer(index, trained.model);
   const bigCorpus = new SkillSetCorpus(big, index.context.vocabSize);
   const candidateSources = Array.from({ length: BATCH_CANDIDATES }, (_, i) => Math.floor((i * INDEX_POSTINGS) / BATCH_CANDIDATES));
+  const related = (id: number) => trained.embeddings.nearest(id, 5).filter((n) => n.similarity >= 0.3).map((n) => n.skillId);
   const candidates = buildWeakLabelQueries(bigCorpus, candidateSources, index.context.vocabSize, related, { seed: SEED + 9 }).map((q) => q.candidate);
 
   for (const c of candidates.slice(0, 20)) scorer.scoreCandidate(c, { topK: 10 }); // JIT warm-up

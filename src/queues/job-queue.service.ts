@@ -52,9 +52,33 @@ export class JobQueueService {
     return { [QueueName.INGEST]: this.ingest, [QueueName.FORECAST]: this.forecast, [QueueName.MATCH]: this.match, [QueueName.REPORT]: this.report }[name];
   }
 
+  async list(name: QueueName, state: 'waiting' | 'active' | 'completed' | 'failed' | 'delayed' | 'paused', first: number): Promise<JobSnapshot[]> {
+    const jobs = await this.queue(name).getJobs([state], 0, first - 1, false);
+    return Promise.all(jobs.filter(Boolean).map((job) => this.toSnapshot(name, job)));
+  }
+
+  async retry(name: QueueName, id: string): Promise<void> {
+    const job = await this.queue(name).getJob(id);
+    if (!job) throw new Error(`job ${name}:${id} not found`);
+    if (await job.isFailed()) await job.retry();
+  }
+
+  async enqueueForecastTraining(trainingRequestId: string, payload: Record<string, unknown>): Promise<string> {
+    const job = await this.forecast.add(JobName.TRAIN_FORECAST, { trainingRequestId, correlationId: randomUUID(), ...payload } as ForecastJobData, {
+      jobId: trainingRequestId,
+      timeout: 60 * 60_000,
+      attempts: 2,
+    });
+    return String(job.id);
+  }
+
   async snapshot(name: QueueName, id: string): Promise<JobSnapshot | null> {
     const job: Job | null = await this.queue(name).getJob(id);
     if (!job) return null;
+    return this.toSnapshot(name, job);
+  }
+
+  private async toSnapshot(name: QueueName, job: Job): Promise<JobSnapshot> {
     return {
       id: String(job.id),
       queue: name,

@@ -288,7 +288,8 @@ export function salaryFit(expected: number, min: number, max: number): number {
 /**
  * Same country fits; a remote posting fits anyone in its world region well and others a little (many remote
  * roles are restricted to a region for tax and time-zone reasons); an on-site or hybrid role elsewhere means
- * relocating.
+ * relocating, which counts as out of region when the regions are unknown. With no location on either side the
+ * fit is UNKNOWN (0.5).
  */
 export function locationReason(
   candidateCountry: string | undefined,
