@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { IngestProcessor } from './ingestion/ingest.processor';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { WorkerHeartbeatService } from './queues/worker-heartbeat.service';
+import { MatchProcessor } from './matching/match.processor';
+import { MatchingModule } from './matching/matching.module';
 import { ReportProcessor } from './reports/report.processor';
 import { ReportsModule } from './reports/reports.module';
 
 /** Queue processors. Imported only by the `worker` and `all` roles, so an `api` process consumes no jobs. */
 @Module({
-  imports: [IngestionModule, ReportsModule],
-  providers: [WorkerHeartbeatService, IngestProcessor, ReportProcessor],
+  imports: [IngestionModule, ReportsModule, MatchingModule],
+  providers: [WorkerHeartbeatService, IngestProcessor, ReportProcessor, MatchProcessor],
 })
 export class WorkerModule {}

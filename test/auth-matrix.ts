@@ -31,5 +31,11 @@ export const AUTH_MATRIX: MatrixRow[] = [
   { name: 'jobPostings', query: '{ jobPostings(first: 1) { totalCount } }', allowed: ALL },
   { name: 'candidates', query: '{ candidates(first: 1) { totalCount } }', allowed: ['admin', 'recruiter'] },
   { name: 'createCandidate', query: 'mutation { createCandidate(input: { skills: [{ name: "Python" }] }) { id } }', allowed: ['admin', 'recruiter'] },
+  { name: 'matchRolesForCandidate', query: '{ matchRolesForCandidate(candidateId: "00000000-0000-0000-0000-000000000000") { issues } }', allowed: ['admin', 'recruiter'] },
+  { name: 'matchingFairnessReport', query: '{ matchingFairnessReport(attribute: GENDER) { flag } }', allowed: ['admin', 'recruiter'] },
+  { name: 'trainMatchingModel', query: 'mutation { trainMatchingModel { jobId } }', allowed: ['admin', 'analyst'] },
+  { name: 'requestReport', query: 'mutation { requestReport(input: { kind: SALARY }) { id } }', allowed: ['admin', 'recruiter', 'analyst'] },
+  { name: 'reports', query: '{ reports(first: 1) { totalCount } }', allowed: ['admin', 'recruiter', 'analyst'] },
+  { name: 'jobs', query: '{ jobs(state: FAILED) { id } }', allowed: ['admin', 'analyst'] },
   { name: 'eraseCandidate', query: 'mutation { eraseCandidate(id: "00000000-0000-0000-0000-000000000000") }', allowed: ['admin', 'recruiter'] },
 ];

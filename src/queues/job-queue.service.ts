@@ -43,6 +43,28 @@ export class JobQueueService {
     return this.enqueueIngest(runId);
   }
 
+  /**
+   * Request/response over the `match` queue: the API asks, a worker (which holds the posting vectors
+   * in memory) answers. Payloads carry ids and filters, never profile data.
+   */
+  async askMatchWorker<T>(name: string, data: Record<string, unknown>, timeoutMs = 120_000): Promise<T> {
+    const job = await this.match.add(name, { correlationId: randomUUID(), ...data } as unknown as MatchJobData, { attempts: 1, timeout: timeoutMs, removeOnComplete: 100, removeOnFail: 100 });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return (await Promise.race([
+        job.finished(),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no matching worker answered within ${timeoutMs / 1000} s`)), timeoutMs))),
+      ])) as T;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async enqueueMatch(name: string, data: Record<string, unknown>): Promise<string> {
+    const job = await this.match.add(name, { correlationId: randomUUID(), ...data } as unknown as MatchJobData, { timeout: 30 * 60_000 });
+    return String(job.id);
+  }
+
   async enqueueReport(reportId: string): Promise<string> {
     const job = await this.report.add(JobName.BUILD_REPORT, { reportId, correlationId: randomUUID() }, { jobId: reportId, timeout: 10 * 60_000 });
     return String(job.id);

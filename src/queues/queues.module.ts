@@ -13,7 +13,12 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: 5000,
 } as const;
 
-const registeredQueues = BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name })));
+// Model training blocks the event loop for long stretches (TensorFlow.js on WASM computes on the
+// calling thread): a long lock on the model queues keeps such jobs from being declared stalled.
+const MODEL_QUEUES = new Set<string>(['forecast', 'match']);
+const registeredQueues = BullModule.registerQueue(
+  ...ALL_QUEUES.map((name) => (MODEL_QUEUES.has(name) ? { name, settings: { lockDuration: 15 * 60_000, stalledInterval: 5 * 60_000 } } : { name })),
+);
 
 @Global()
 @Module({

@@ -398,6 +398,17 @@ describe('market analytics (e2e)', () => {
       expect(errors[0].message).toContain('from must be a date like');
     });
 
+    it.each([
+      [{ from: '2024-01-01T00:00:00Z', to: '2024-06-30' }],
+      [{ from: '20240101', to: '20240630' }],
+      [{ from: '2024-W01-1' }],
+    ])('a date that is not YYYY-MM-DD (%j) is a BAD_USER_INPUT, as the field documents', async (filter) => {
+      for (const field of ['marketSummary(filter: $f) { postings }', 'topSkills(filter: $f) { skill }', 'jobPostings(filter: $f) { totalCount }']) {
+        const errors = await errorsOf(`query($f: MarketFilter) { ${field} }`, { f: filter });
+        expect(errors[0].extensions?.code).toBe('BAD_USER_INPUT');
+      }
+    });
+
     it('an unknown enum value is a GraphQL error naming the value and the enum', async () => {
       const literal = await errorsOf(`{ marketSummary(filter: { roleFamilies: [WIZARD] }) { postings } }`);
       expect(literal[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -463,6 +474,14 @@ describe('market analytics (e2e)', () => {
       const { ids, totals } = await walk(filter, 37);
       expect(totals).toEqual(new Set([expected.length]));
       expect(ids).toEqual(expected);
+    });
+
+    it('a malformed cursor is a BAD_USER_INPUT, not a silent first page or an internal error', async () => {
+      const cursor = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+      for (const after of ['not-a-cursor', cursor({ a: 1 }), cursor(['yesterday', '12']), cursor(['2024-01-01', '99999999999999999999999'])]) {
+        const errors = await errorsOf(`query($a: String) { jobPostings(first: 5, after: $a) { totalCount } }`, { a: after });
+        expect(errors[0].extensions?.code).toBe('BAD_USER_INPUT');
+      }
     });
 
     it('caps the page size at 100', async () => {

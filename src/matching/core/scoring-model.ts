@@ -153,7 +153,8 @@ export class ScoringModel {
 
   static fromParts(topology: ScoringModelTopology, weights: Uint8Array): ScoringModel {
     const model = ScoringModel.deserialize(weights);
-    if (JSON.stringify(model.topology) !== JSON.stringify(topology)) throw new MatchModelFormatError('Topology column does not match the weights buffer');
+    // Compare key-order-insensitively: a jsonb column hands keys back in its own order.
+    if (canonicalJson(model.topology) !== canonicalJson(topology)) throw new MatchModelFormatError('Topology column does not match the weights buffer');
     return model;
   }
 
@@ -166,6 +167,14 @@ export class ScoringModel {
     const { meta, floats } = readModelBuffer<ScoringModelTopology>(buffer, MAGIC, FORMAT_VERSION);
     return new ScoringModel(meta, floats);
   }
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value as object).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 export function sigmoid(z: number): number {
