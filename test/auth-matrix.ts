@@ -37,5 +37,7 @@ export const AUTH_MATRIX: MatrixRow[] = [
   { name: 'requestReport', query: 'mutation { requestReport(input: { kind: SALARY }) { id } }', allowed: ['admin', 'recruiter', 'analyst'] },
   { name: 'reports', query: '{ reports(first: 1) { totalCount } }', allowed: ['admin', 'recruiter', 'analyst'] },
   { name: 'jobs', query: '{ jobs(state: FAILED) { id } }', allowed: ['admin', 'analyst'] },
+  { name: 'forecastModels', query: '{ forecastModels(first: 1) { totalCount } }', allowed: ALL },
+  { name: 'trainForecastModel', query: 'mutation { trainForecastModel(input: { epochs: 1 }) { jobId } }', allowed: ['admin', 'analyst'] },
   { name: 'eraseCandidate', query: 'mutation { eraseCandidate(id: "00000000-0000-0000-0000-000000000000") }', allowed: ['admin', 'recruiter'] },
 ];

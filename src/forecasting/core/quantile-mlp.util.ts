@@ -32,6 +32,7 @@ export const QUANTILES = [0.1, 0.5, 0.9] as const;
  * Targets use the same window statistics, so nothing from the future leaks into the scaling.
  */
 export type Normalisation = 'window-mean' | 'log1p-mean' | 'window-diff';
+/** 'gru' is for comparison only: it trains on WASM but ~10× slower (conv1d and Embedding do not train there). */
 export type Architecture = 'mlp' | 'gru';
 /** 'last': the network predicts change from the last (normalised) value, so an untrained net is naive. */
 export type Anchor = 'last' | 'none';
@@ -56,6 +57,12 @@ export interface QuantileModelConfig {
   recencyHalfLife: number | null;
 }
 
+/**
+ * Chosen by backtest (bench/forecast-core.bench.ts): window-diff beat window-mean and log1p-mean on the
+ * synthetic set and on the HN validation year; window 12 with 32×32 units for 20 epochs matched or beat
+ * window 24/36 and 64×64×30 there at about half the training time. A GRU tied the MLP on HN shares at
+ * ~10× the training time on WASM, so the MLP is the default.
+ */
 export const DEFAULT_MODEL_CONFIG: Readonly<QuantileModelConfig> = {
   window: 12,
   horizon: 6,
@@ -396,6 +403,7 @@ export async function serializeModel(model: QuantileForecastModel): Promise<Seri
 
 /** Accepts the Buffer that pg returns for a bytea column (possibly a view into a larger pooled buffer). */
 export async function deserializeModel(tf: Tf, stored: SerializedQuantileModel): Promise<QuantileForecastModel> {
+  if (stored.meta.formatVersion !== 1) throw new Error(`unsupported forecast model formatVersion ${String(stored.meta.formatVersion)}`);
   const bytes = stored.weights;
   const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const network = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: stored.topology, weightSpecs: stored.weightSpecs, weightData }));

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { SkillsModule } from '../skills/skills.module';
+import { ForecastEmergingSource } from './forecast-emerging.source';
+import { ForecastSeriesService } from './forecast-series.service';
+import { ForecastTrainerService } from './forecast-trainer.service';
+import { ForecastingResolver } from './forecasting.resolver';
+import { ForecastingService } from './forecasting.service';
+
+@Module({
+  imports: [SkillsModule],
+  providers: [ForecastSeriesService, ForecastingService, ForecastingResolver, ForecastTrainerService, ForecastEmergingSource],
+  exports: [ForecastingService, ForecastTrainerService, ForecastEmergingSource],
+})
+export class ForecastingModule {}
