@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { formatGraphqlError } from './graphql-error.formatter';
 import { GraphiqlController } from './graphiql.controller';
+import { queryLimitsRule } from './query-limits.rule';
 
 @Module({
   imports: [
@@ -19,6 +20,9 @@ import { GraphiqlController } from './graphiql.controller';
         includeStacktraceInErrorResponses: false,
         formatError: formatGraphqlError,
         fieldResolverEnhancers: ['guards'],
+        validationRules: [queryLimitsRule()],
+        // One operation per HTTP request: JSON-array batches are refused (Apollo's default, stated here).
+        allowBatchedHttpRequests: false,
         context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
       }),
     }),
