@@ -136,7 +136,8 @@ export class SkillDemandService {
     const profile = async (role: RoleFamily): Promise<RoleProfile & { shares: Map<string, number> }> => {
       const resolved = await this.filters.resolve({ ...(filter ?? {}), roleFamilies: [role] });
       const totals = await this.totals(resolved);
-      const skills = await this.topSkillsResolved(resolved, 60, false);
+      // Every skill's share (not just the top ones), so a skill missing from one role's top list still compares right.
+      const skills = await this.topSkillsResolved(resolved, 10_000, false);
       return {
         roleFamily: role,
         postings: totals.postings,

@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DomainErrorKind, DomainException } from '../common/domain.exception';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -52,14 +53,24 @@ export function encodeCursor(parts: Array<string | number>): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
+export class InvalidCursorException extends DomainException {
+  readonly kind: DomainErrorKind = 'BAD_USER_INPUT';
+  readonly code = 'INVALID_CURSOR';
+}
+
+/** A cursor we did not issue is the caller's error, not a silent first page. */
 export function decodeCursor(cursor: string | undefined): Array<string | number> | undefined {
-  if (!cursor) return undefined;
+  if (cursor === undefined || cursor === null) return undefined;
+  let parts: unknown;
   try {
-    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(parts) ? parts : undefined;
+    parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    return undefined;
+    parts = undefined;
   }
+  if (!Array.isArray(parts) || parts.length === 0 || !parts.every((p) => typeof p === 'string' || typeof p === 'number')) {
+    throw new InvalidCursorException(`invalid cursor "${String(cursor).slice(0, 40)}": pass an endCursor from a previous page`);
+  }
+  return parts;
 }
 
 /** Build a connection from `first + 1` fetched rows (the extra row tells whether there is a next page). */

@@ -5,7 +5,7 @@ import { MarketFilter } from '../analytics/dto/market-filter.input';
 import { MarketFilterSql } from '../analytics/market-filter.sql';
 import { SqlParams } from '../analytics/sql-params';
 import { SkillCategory } from '../common/market.enums';
-import { decodeCursor, encodeCursor, toConnection } from '../graphql/pagination';
+import { decodeCursor, encodeCursor, InvalidCursorException, toConnection } from '../graphql/pagination';
 import { SkillTaxonomyService } from '../skills/skill-taxonomy.service';
 import { JobPostingConnection, JobPostingModel } from './job-posting.model';
 
@@ -31,6 +31,9 @@ export class PostingsService {
     const where = this.filters.postings(resolved, params);
     const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM job_postings p WHERE ${where}`, params.values);
     const cursor = decodeCursor(after);
+    if (cursor && !(/^\d{4}-\d{2}-\d{2}$/.test(String(cursor[0])) && /^\d{1,18}$/.test(String(cursor[1])))) {
+      throw new InvalidCursorException(`invalid cursor "${String(after).slice(0, 40)}": pass an endCursor from a previous page`);
+    }
     let keyset = '';
     if (cursor) {
       keyset = ` AND (coalesce(p.posted_date, '0001-01-01'::date), p.id) < (${params.add(cursor[0])}::date, ${params.add(cursor[1])}::bigint)`;

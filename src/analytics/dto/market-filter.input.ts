@@ -16,12 +16,14 @@ const MAX_LIST = 50;
 export class MarketFilter {
   @Field({ nullable: true, description: 'first day included, YYYY-MM-DD' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be a date like 2024-01-31' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date like 2024-01-31 (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'from must be a date like 2024-01-31 (a real calendar day)' })
   from?: string;
 
   @Field({ nullable: true, description: 'last day included, YYYY-MM-DD' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be a date like 2024-12-31' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date like 2024-12-31 (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'to must be a date like 2024-12-31 (a real calendar day)' })
   to?: string;
 
   @Field(() => [RoleFamily], { nullable: true })
