@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EnvironmentVariables, ProcessRole } from './env.validation';
 
 /** Resolved runtime settings: validated env plus the database/Redis URLs chosen at boot. */
@@ -30,7 +31,8 @@ export function buildAppConfig(env: EnvironmentVariables, urls: { databaseUrl: s
     port: env.PORT,
     databaseUrl: urls.databaseUrl,
     redisUrl: urls.redisUrl,
-    queuePrefix: env.QUEUE_PREFIX,
+    // Default prefix per database: two deployments sharing one Redis must not take each other's jobs.
+    queuePrefix: env.QUEUE_PREFIX ?? `hirescope-${createHash('sha1').update(urls.databaseUrl).digest('hex').slice(0, 8)}`,
     dataDir: env.DATA_DIR,
     tfjsBackend: env.TFJS_BACKEND,
     workerConcurrency: env.WORKER_CONCURRENCY,

@@ -36,9 +36,9 @@ export class EnvironmentVariables {
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:port[/db]' })
   REDIS_URL?: string;
 
-  @IsString()
+  @IsOptional()
   @Matches(/^[a-zA-Z0-9_:-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, _ : - only' })
-  QUEUE_PREFIX = 'hirescope';
+  QUEUE_PREFIX?: string;
 
   @IsIn(['true', 'false'])
   SEED_ON_START: 'true' | 'false' = 'true';
