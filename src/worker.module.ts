@@ -11,7 +11,7 @@ import { ReportsModule } from './reports/reports.module';
 
 /** Queue processors. Imported only by the `worker` and `all` roles, so an `api` process consumes no jobs. */
 @Module({
-  imports: [IngestionModule, ReportsModule, MatchingModule, ForecastingModule],
+  imports: [IngestionModule, ForecastingModule, ReportsModule, MatchingModule],
   providers: [WorkerHeartbeatService, IngestProcessor, ReportProcessor, MatchProcessor, ForecastProcessor],
 })
 export class WorkerModule {}

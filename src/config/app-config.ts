@@ -20,6 +20,8 @@ export interface AppConfig {
   version: string;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
   adminApiKey?: string;
+  forecastRetrainCron: string;
+  forecastRetrainShare: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -44,6 +46,8 @@ export function buildAppConfig(env: EnvironmentVariables, urls: { databaseUrl: s
     version: readPackageVersion(),
     logLevel: env.LOG_LEVEL,
     adminApiKey: env.ADMIN_API_KEY,
+    forecastRetrainCron: env.FORECAST_RETRAIN_CRON,
+    forecastRetrainShare: Math.min(1, Math.max(0, Number(env.FORECAST_RETRAIN_SHARE))),
   };
 }
 

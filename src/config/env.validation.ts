@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsNumberString, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 export enum ProcessRole {
   API = 'api',
@@ -77,6 +77,15 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^\S{24,200}$/, { message: 'ADMIN_API_KEY must be 24–200 characters without spaces' })
   ADMIN_API_KEY?: string;
+
+  /** Cron for the repeatable forecast retraining job; "off" disables it. */
+  @IsString()
+  @Matches(/^(off|(\S+\s+){4}\S+)$/, { message: 'FORECAST_RETRAIN_CRON must be a 5-field cron expression or "off"' })
+  FORECAST_RETRAIN_CRON = '0 3 * * 1';
+
+  /** Retrain forecasts after an ingestion run adds more than this share of new postings (0–1). */
+  @IsNumberString({}, { message: 'FORECAST_RETRAIN_SHARE must be a number between 0 and 1' })
+  FORECAST_RETRAIN_SHARE = '0.1';
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

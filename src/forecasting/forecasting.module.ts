@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SkillsModule } from '../skills/skills.module';
 import { ForecastEmergingSource } from './forecast-emerging.source';
+import { ForecastSchedulerService } from './forecast-scheduler.service';
 import { ForecastSeriesService } from './forecast-series.service';
 import { ForecastTrainerService } from './forecast-trainer.service';
 import { ForecastingResolver } from './forecasting.resolver';
@@ -8,7 +9,7 @@ import { ForecastingService } from './forecasting.service';
 
 @Module({
   imports: [SkillsModule],
-  providers: [ForecastSeriesService, ForecastingService, ForecastingResolver, ForecastTrainerService, ForecastEmergingSource],
-  exports: [ForecastingService, ForecastTrainerService, ForecastEmergingSource],
+  providers: [ForecastSeriesService, ForecastingService, ForecastingResolver, ForecastTrainerService, ForecastEmergingSource, ForecastSchedulerService],
+  exports: [ForecastingService, ForecastTrainerService, ForecastEmergingSource, ForecastSchedulerService],
 })
 export class ForecastingModule {}

@@ -3,13 +3,18 @@ import { Logger } from '@nestjs/common';
 import type { Job } from '../queues/job-queue.service';
 import { IngestJobData } from '../queues/job-data';
 import { JobName, QueueName } from '../queues/queue-names';
+import { ForecastSchedulerService } from '../forecasting/forecast-scheduler.service';
+import { IngestionKind } from './ingestion.enums';
 import { IngestionRunnerService } from './ingestion-runner.service';
 
 @Processor(QueueName.INGEST)
 export class IngestProcessor {
   private readonly logger = new Logger(IngestProcessor.name);
 
-  constructor(private readonly runner: IngestionRunnerService) {}
+  constructor(
+    private readonly runner: IngestionRunnerService,
+    private readonly forecasts: ForecastSchedulerService,
+  ) {}
 
   @Process({ name: JobName.INGEST_FILE })
   async handle(job: Job<IngestJobData>) {
@@ -26,6 +31,9 @@ export class IngestProcessor {
       throw error;
     }
     this.logger.log(`ingest run=${run.id} ${run.status} accepted=${run.accepted} duplicates=${run.duplicates} rejected=${run.rejected} in ${Date.now() - started} ms`);
+    if (run.kind === IngestionKind.POSTINGS && run.status === 'COMPLETED') {
+      await this.forecasts.afterIngestion(run.accepted).catch((error: Error) => this.logger.warn(`retraining trigger failed: ${error.message}`));
+    }
     return { runId: run.id, status: run.status, accepted: run.accepted, duplicates: run.duplicates, rejected: run.rejected };
   }
 }

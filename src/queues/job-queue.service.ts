@@ -94,6 +94,21 @@ export class JobQueueService {
     return String(job.id);
   }
 
+  /** Repeatable retraining; Bull keys repeatable jobs by name + cron, so re-adding at every boot is harmless. */
+  async scheduleForecastRetraining(cron: string, request: Record<string, unknown>): Promise<void> {
+    await this.forecast.add(JobName.TRAIN_FORECAST, { trainingRequestId: 'scheduled', correlationId: 'scheduled', request } as unknown as ForecastJobData, {
+      repeat: { cron },
+      jobId: 'scheduled-retraining',
+      attempts: 1,
+    });
+  }
+
+  /** Redis evicting keys under memory pressure would silently drop jobs. */
+  async redisEvictionPolicy(): Promise<string | null> {
+    const reply = (await this.ingest.client.config('GET', 'maxmemory-policy').catch(() => null)) as string[] | null;
+    return reply?.[1] ?? null;
+  }
+
   async snapshot(name: QueueName, id: string): Promise<JobSnapshot | null> {
     const job: Job | null = await this.queue(name).getJob(id);
     if (!job) return null;

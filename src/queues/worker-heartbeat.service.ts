@@ -23,6 +23,7 @@ export class WorkerHeartbeatService implements OnApplicationBootstrap, OnApplica
   ) {}
 
   onApplicationBootstrap(): void {
+    void this.checkRedisPolicy();
     void this.beat();
     this.timer = setInterval(() => void this.beat(), HEARTBEAT_MS);
     this.timer.unref();
@@ -31,6 +32,14 @@ export class WorkerHeartbeatService implements OnApplicationBootstrap, OnApplica
       this.logger.log(`TensorFlow.js backend for model jobs: ${backend}`);
       void this.beat();
     });
+  }
+
+  private async checkRedisPolicy(): Promise<void> {
+    const reply = (await this.client().config('GET', 'maxmemory-policy').catch(() => null)) as string[] | null;
+    const policy = reply?.[1];
+    if (policy && policy !== 'noeviction') {
+      this.logger.warn(`Redis maxmemory-policy is "${policy}": under memory pressure Redis may evict queued jobs. Set it to noeviction.`);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
