@@ -22,6 +22,7 @@ export interface AppConfig {
   adminApiKey?: string;
   forecastRetrainCron: string;
   forecastRetrainShare: number;
+  queueLockMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -47,6 +48,7 @@ export function buildAppConfig(env: EnvironmentVariables, urls: { databaseUrl: s
     logLevel: env.LOG_LEVEL,
     adminApiKey: env.ADMIN_API_KEY,
     forecastRetrainCron: env.FORECAST_RETRAIN_CRON,
+    queueLockMs: env.QUEUE_LOCK_MS,
     forecastRetrainShare: Math.min(1, Math.max(0, Number(env.FORECAST_RETRAIN_SHARE))),
   };
 }

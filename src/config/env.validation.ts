@@ -66,6 +66,12 @@ export class EnvironmentVariables {
   @Max(10_240)
   MAX_UPLOAD_MB = 200;
 
+  /** How long a job stays locked to a worker without renewal; a killed worker's job is retried after it. */
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  QUEUE_LOCK_MS = 60_000;
+
   @IsInt()
   @Min(0)
   SALARY_OUTLIER_MIN_USD = 5_000;

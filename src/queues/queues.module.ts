@@ -29,7 +29,8 @@ const registeredQueues = BullModule.registerQueue(
         url: config.redisUrl,
         prefix: config.queuePrefix,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
-        settings: { lockDuration: 60_000, stalledInterval: 30_000, maxStalledCount: 2 },
+        // A SIGKILLed worker's job is picked up again once its lock lapses (stalled-job check).
+        settings: { lockDuration: config.queueLockMs, stalledInterval: Math.max(500, Math.floor(config.queueLockMs / 2)), maxStalledCount: 3 },
         redis: { maxRetriesPerRequest: null, enableReadyCheck: false },
       }),
     }),
