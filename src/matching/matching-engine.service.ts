@@ -14,6 +14,8 @@ import { ScoringModel } from './core/scoring-model';
 import { SkillEmbeddings } from './core/skill-embeddings';
 import { PostingIndex, RankedMatch, VectorScorer } from './core/vector-scorer';
 
+/** Prefix of errors the API turns into a client-facing answer instead of a masked internal error. */
+export const MATCHING_NOT_READY = 'MATCHING_NOT_READY';
 export const EMBEDDINGS_KIND = 'skill-embeddings';
 export const SCORER_KIND = 'match-scorer';
 const TRAINING_POSTINGS = 60_000;
@@ -70,7 +72,7 @@ export class MatchingEngineService {
       `SELECT id, skill_ids, role_family, seniority, country, region, remote_type, annual_usd_min, annual_usd_max, experience_years
          FROM job_postings WHERE cardinality(skill_ids) > 0 ORDER BY id DESC LIMIT ${TRAINING_POSTINGS}`,
     );
-    if (rows.length < 50) throw new Error(`matching needs at least 50 postings with skills to train (found ${rows.length})`);
+    if (rows.length < 50) throw new Error(`${MATCHING_NOT_READY}: matching needs at least 50 postings with skills to train its models (found ${rows.length}); ingest postings first`);
     const postings = rows.map(postingProfileFromRow);
     const vocabSize = Math.max(...(await this.taxonomy.current()).idsByName.values()) + 1;
     const started = Date.now();

@@ -7,7 +7,8 @@ import { Principal } from '../auth/role.enum';
 import { CandidatesService } from '../candidates/candidates.service';
 import { PostingsService } from '../postings/postings.service';
 import { JobQueueService } from '../queues/job-queue.service';
-import { ExplainedMatch } from './matching-engine.service';
+import { DomainErrorKind, DomainException } from '../common/domain.exception';
+import { ExplainedMatch, MATCHING_NOT_READY } from './matching-engine.service';
 import { CandidateMatch, FairnessAttribute, FairnessReportModel, MatchingJob, RoleMatches, SkillSimilarity, StoredMatch } from './matching.models';
 
 export const MatchJob = {
@@ -18,6 +19,11 @@ export const MatchJob = {
   RELATED_SKILLS: 'related-skills',
   TRAIN: 'train-matching',
 } as const;
+
+export class MatchingNotReadyException extends DomainException {
+  readonly kind: DomainErrorKind = 'CONFLICT';
+  readonly code = MATCHING_NOT_READY;
+}
 
 /** API side of matching: checks ownership, asks a worker over the `match` queue, hydrates the answer. */
 @Injectable()
@@ -30,9 +36,20 @@ export class MatchingService {
     private readonly audit: AuditLogService,
   ) {}
 
+  /** Ask a worker; a "not ready" failure (no postings to train on) becomes a clear client error. */
+  private async ask<T>(name: string, data: Record<string, unknown>): Promise<T> {
+    try {
+      return await this.queues.askMatchWorker<T>(name, data);
+    } catch (error) {
+      const message = (error as Error).message ?? '';
+      if (message.startsWith(MATCHING_NOT_READY)) throw new MatchingNotReadyException(message.slice(MATCHING_NOT_READY.length + 2));
+      throw error;
+    }
+  }
+
   async matchRolesForCandidate(principal: Principal, candidateId: string, filter: MarketFilter | undefined, first: number): Promise<RoleMatches> {
     const candidate = await this.candidates.find(principal, candidateId); // 404 for other organizations
-    const answer = await this.queues.askMatchWorker<{ matches: ExplainedMatch[]; issues: string[]; modelVersion: number; modelPromoted: boolean; scoredPostings: number } | null>(
+    const answer = await this.ask<{ matches: ExplainedMatch[]; issues: string[]; modelVersion: number; modelPromoted: boolean; scoredPostings: number } | null>(
       MatchJob.MATCH_CANDIDATE,
       { organizationId: principal.organizationId, candidateIds: [candidateId], filter: filter ?? null, first },
     );
@@ -51,7 +68,7 @@ export class MatchingService {
 
   async matchCandidatesForRole(principal: Principal, postingId: string, first: number): Promise<CandidateMatch[]> {
     await this.postings.find(postingId);
-    const answer = await this.queues.askMatchWorker<{ matches: Array<ExplainedMatch & { candidateId: string }> } | null>(MatchJob.MATCH_ROLE, {
+    const answer = await this.ask<{ matches: Array<ExplainedMatch & { candidateId: string }> } | null>(MatchJob.MATCH_ROLE, {
       organizationId: principal.organizationId,
       postingId,
       first,
@@ -85,7 +102,7 @@ export class MatchingService {
   }
 
   async fairnessReport(principal: Principal, attribute: FairnessAttribute, filter: MarketFilter | undefined, topK: number): Promise<FairnessReportModel> {
-    const answer = await this.queues.askMatchWorker<{ report: any; postings: number; candidates: number; modelVersion: number }>(MatchJob.FAIRNESS, {
+    const answer = await this.ask<{ report: any; postings: number; candidates: number; modelVersion: number }>(MatchJob.FAIRNESS, {
       organizationId: principal.organizationId,
       attribute,
       filter: filter ?? null,
@@ -95,7 +112,7 @@ export class MatchingService {
   }
 
   async relatedSkills(skill: string, limit: number): Promise<SkillSimilarity[]> {
-    const answer = await this.queues.askMatchWorker<SkillSimilarity[] | null>(MatchJob.RELATED_SKILLS, { skill, limit });
+    const answer = await this.ask<SkillSimilarity[] | null>(MatchJob.RELATED_SKILLS, { skill, limit });
     if (!answer) throw new AnalyticsException(`unknown skill: ${skill}`, AnalyticsExceptionCode.UNKNOWN_SKILL);
     return answer;
   }

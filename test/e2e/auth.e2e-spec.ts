@@ -72,6 +72,12 @@ describe('API keys and roles (e2e)', () => {
     expect(failures).toEqual([]);
   });
 
+  it('explains that matching needs postings instead of failing with an internal error', async () => {
+    const r = await gql(t.baseUrl, '{ matchingFairnessReport(attribute: GENDER) { flag } }', {}, t.auth);
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'MATCHING_NOT_READY' });
+    expect(r.errors?.[0].message).toMatch(/needs at least 50 postings/);
+  });
+
   it('lets analysts upload and viewers not', async () => {
     const fixture = join(__dirname, '../../seeds/fixtures/survey-small.csv');
     expect((await uploadFile(t.baseUrl, fixture, { kind: 'survey' }, bearer(keys.analyst))).status).toBe(202);
