@@ -28,7 +28,9 @@ export class ForecastSchedulerService implements OnApplicationBootstrap {
     if (accepted <= 0) return;
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM posting_facts`);
     if (total < MIN_POSTINGS_FOR_AUTO_RETRAIN || accepted / total <= this.config.forecastRetrainShare) return;
-    this.logger.log(`ingestion added ${accepted} of ${total} postings (> ${this.config.forecastRetrainShare * 100}%): retraining forecasts`);
+    this.logger.log(`ingestion added ${accepted} of ${total} postings (> ${this.config.forecastRetrainShare * 100}%): retraining forecasts and matching models`);
     await this.queues.enqueueForecastTraining(randomUUID(), { request: DEFAULT_REQUEST });
+    // Skill embeddings and the scorer learn from postings too; workers pick up the new version on their next index check.
+    await this.queues.enqueueMatch('train-matching', {});
   }
 }

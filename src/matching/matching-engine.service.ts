@@ -122,8 +122,15 @@ export class MatchingEngineService {
 
   /** Posting vectors in memory, rebuilt when the posting table changed (checked every few seconds). */
   private async scorer(): Promise<VectorScorer> {
-    const models = await this.models();
+    let models = await this.models();
     if (this.index && Date.now() - this.index.checkedAt < INDEX_CHECK_MS) return this.index.scorer;
+    // Another worker may have trained and promoted a newer scorer: reload models, then rebuild the index.
+    const promoted = await this.registry.promoted(SCORER_KIND);
+    if (promoted && promoted.id !== models.scorerId) {
+      this.loaded = undefined;
+      this.index = undefined;
+      models = await this.models();
+    }
     const [{ key }] = await this.db.query(`SELECT count(*) || ':' || coalesce(max(id), 0) AS key FROM job_postings`);
     if (this.index && this.index.key === key) {
       this.index.checkedAt = Date.now();
