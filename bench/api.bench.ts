@@ -307,8 +307,9 @@ async function main(): Promise<void> {
   await admin.connect();
   const rowCounts: Record<string, number> = {};
   try {
-    // A freshly bulk-loaded table has no statistics or visibility map yet; autovacuum would get there later.
-    if (!reused) await admin.query('VACUUM (ANALYZE) job_postings, survey_responses');
+    // Freshly bulk-loaded tables have no statistics or visibility map yet; autovacuum would get there later.
+    // The whole database, so that tables the analytics read besides these two (posting_facts) are included.
+    if (!reused) await admin.query('VACUUM (ANALYZE)');
     for (const table of ['job_postings', 'survey_responses']) {
       rowCounts[table] = Number((await admin.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
     }

@@ -116,11 +116,15 @@ export class JobQueueService {
   }
 
   private async toSnapshot(name: QueueName, job: Job): Promise<JobSnapshot> {
+    const state = await job.getState();
+    // The job hash was read before getState: a job that finished in between still carries its active-time
+    // fields (no result, no finishedOn), so read it again rather than report "completed" without a result.
+    if ((state === 'completed' || state === 'failed') && !job.finishedOn) job = (await this.queue(name).getJob(job.id)) ?? job;
     return {
       id: String(job.id),
       queue: name,
       name: job.name,
-      state: await job.getState(),
+      state,
       progress: job.progress(),
       attemptsMade: job.attemptsMade,
       failedReason: job.failedReason ?? null,
