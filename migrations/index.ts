@@ -7,6 +7,7 @@ import { CandidatesMatchesReports1764000005000 } from './1764000005000-candidate
 import { ApiKeys1764000006000 } from './1764000006000-api-keys';
 import { ReportFiles1764000007000 } from './1764000007000-report-files';
 import { PostingFacts1764000008000 } from './1764000008000-posting-facts';
+import { AnalyticsDataVersion1764000010000 } from './1764000010000-analytics-data-version';
 
 /** Explicit list (not a glob) so ts-node, jest and the compiled build load the same migrations. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ApiKeys1764000006000,
   ReportFiles1764000007000,
   PostingFacts1764000008000,
+  AnalyticsDataVersion1764000010000,
 ];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SkillsModule } from '../skills/skills.module';
 import { AnalyticsResolver } from './analytics.resolver';
 import { MarketFilterSql } from './market-filter.sql';
+import { PostingFactsMemoryService } from './memory/posting-facts-memory.service';
 import { PostingTrendsService } from './posting-trends.service';
 import { SalaryStatsService } from './salary-stats.service';
 import { SkillDemandService } from './skill-demand.service';
@@ -9,7 +10,7 @@ import { SurveyAnalyticsService } from './survey-analytics.service';
 
 @Module({
   imports: [SkillsModule],
-  providers: [MarketFilterSql, PostingTrendsService, SalaryStatsService, SkillDemandService, SurveyAnalyticsService, AnalyticsResolver],
-  exports: [MarketFilterSql, PostingTrendsService, SalaryStatsService, SkillDemandService, SurveyAnalyticsService],
+  providers: [MarketFilterSql, PostingFactsMemoryService, PostingTrendsService, SalaryStatsService, SkillDemandService, SurveyAnalyticsService, AnalyticsResolver],
+  exports: [MarketFilterSql, PostingFactsMemoryService, PostingTrendsService, SalaryStatsService, SkillDemandService, SurveyAnalyticsService],
 })
 export class AnalyticsModule {}

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SkillTaxonomyService } from '../skills/skill-taxonomy.service';
 import { MarketFilter } from './dto/market-filter.input';
-import { MarketFilterSql } from './market-filter.sql';
+import { MarketFilterSql, ResolvedFilter } from './market-filter.sql';
+import { factFilterOf } from './memory/fact-filter';
+import { Dimension } from './memory/fact-columns';
+import { PostingFactsMemoryService } from './memory/posting-facts-memory.service';
 import { TrendGroupBy, TrendInterval } from './models/analytics.enums';
 import { TrendSeries } from './models/market.models';
 import { SqlParams } from './sql-params';
@@ -16,7 +19,21 @@ const KEY_COLUMN: Record<TrendGroupBy, string> = {
   [TrendGroupBy.INDUSTRY]: 'p.industry',
 };
 
-const TRUNC: Record<TrendInterval, string> = {
+const DIMENSION: Record<Exclude<TrendGroupBy, TrendGroupBy.SKILL>, Dimension> = {
+  [TrendGroupBy.ROLE_FAMILY]: 'role_family',
+  [TrendGroupBy.SENIORITY]: 'seniority',
+  [TrendGroupBy.COUNTRY]: 'country',
+  [TrendGroupBy.REGION]: 'region',
+  [TrendGroupBy.INDUSTRY]: 'industry',
+};
+
+/** Counts per period and per top key, from either path; keys are the raw values (skill ids as text). */
+interface TrendCounts {
+  periodTotals: Map<string, number>;
+  series: Array<{ key: string | null; total: number; counts: Map<string, number> }>;
+}
+
+const TRUNC: Record<TrendInterval, 'month' | 'quarter' | 'year'> = {
   [TrendInterval.MONTH]: 'month',
   [TrendInterval.QUARTER]: 'quarter',
   [TrendInterval.YEAR]: 'year',
@@ -29,10 +46,30 @@ export class PostingTrendsService {
     private readonly db: DataSource,
     private readonly filters: MarketFilterSql,
     private readonly taxonomy: SkillTaxonomyService,
+    private readonly memory: PostingFactsMemoryService,
   ) {}
 
   async postingTrends(filter: MarketFilter | undefined, groupBy: TrendGroupBy, interval: TrendInterval, limit: number): Promise<TrendSeries[]> {
     const resolved = await this.filters.resolve(filter);
+    const view = await this.memory.view();
+    const found = view
+      ? view.trends(view.mask(factFilterOf(resolved)), groupBy === TrendGroupBy.SKILL ? { kind: 'skill' } : { kind: 'dimension', dimension: DIMENSION[groupBy] }, TRUNC[interval], limit)
+      : await this.trendsInSql(resolved, groupBy, interval, limit);
+    const names = groupBy === TrendGroupBy.SKILL ? (await this.taxonomy.current()).namesById : undefined;
+    // Every period under the filter appears in every series (zeros included), so charts have no gaps.
+    const periods = [...found.periodTotals.keys()].sort();
+    return found.series.map((s) => ({
+      key: s.key === null ? 'UNKNOWN' : names ? (names.get(Number(s.key))?.name ?? s.key) : s.key,
+      total: s.total,
+      points: periods.map((period) => {
+        const count = s.counts.get(period) ?? 0;
+        return { period, count, share: count / found.periodTotals.get(period)! };
+      }),
+    }));
+  }
+
+  /** The source of truth the in-memory path is tested against. */
+  async trendsInSql(resolved: ResolvedFilter, groupBy: TrendGroupBy, interval: TrendInterval, limit: number): Promise<TrendCounts> {
     const params = new SqlParams();
     const where = `${this.filters.postings(resolved, params)} AND p.posted_date IS NOT NULL`;
     const trunc = `date_trunc('${TRUNC[interval]}', p.posted_date)::date`;
@@ -50,27 +87,12 @@ export class PostingTrendsService {
         ORDER BY top.total DESC, c.key, c.period`,
       params.values,
     );
-    const names = groupBy === TrendGroupBy.SKILL ? (await this.taxonomy.current()).namesById : undefined;
-    const series = new Map<string, TrendSeries>();
-    const counts = new Map<string, Map<string, number>>();
+    const series = new Map<string | null, TrendCounts['series'][number]>();
     for (const r of rows) {
-      const label = r.key === null ? 'UNKNOWN' : names ? (names.get(Number(r.key))?.name ?? r.key) : r.key;
-      if (!series.has(label)) {
-        series.set(label, { key: label, total: r.key_total, points: [] });
-        counts.set(label, new Map());
-      }
-      counts.get(label)!.set(r.period, r.count);
+      if (!series.has(r.key)) series.set(r.key, { key: r.key, total: r.key_total, counts: new Map() });
+      series.get(r.key)!.counts.set(r.period, r.count);
     }
-    // Every period under the filter appears in every series (zeros included), so charts have no gaps.
-    const periods = [...periodTotals.keys()].sort();
-    for (const [label, s] of series) {
-      const byPeriod = counts.get(label)!;
-      s.points = periods.map((period) => {
-        const count = byPeriod.get(period) ?? 0;
-        return { period, count, share: count / periodTotals.get(period)! };
-      });
-    }
-    return [...series.values()];
+    return { periodTotals, series: [...series.values()] };
   }
 
   private async periodTotals(where: string, trunc: string, values: unknown[]): Promise<Map<string, number>> {

@@ -3,7 +3,10 @@ import { DataSource as TypeOrmDataSource } from 'typeorm';
 import { SkillTaxonomyService } from '../skills/skill-taxonomy.service';
 import { AnalyticsException, AnalyticsExceptionCode } from './analytics.exception';
 import { MarketFilter } from './dto/market-filter.input';
-import { MarketFilterSql } from './market-filter.sql';
+import { MarketFilterSql, ResolvedFilter } from './market-filter.sql';
+import { factFilterOf } from './memory/fact-filter';
+import { GroupKey } from './memory/facts-view';
+import { PostingFactsMemoryService } from './memory/posting-facts-memory.service';
 import { DataSource, SalaryGroupBy } from './models/analytics.enums';
 import { SalaryStats } from './models/market.models';
 import { SqlParams } from './sql-params';
@@ -38,7 +41,21 @@ const SURVEY_KEYS: Partial<Record<SalaryGroupBy, string>> = {
   [SalaryGroupBy.EMPLOYMENT_TYPE]: 's.employment_type',
 };
 
-interface StatsRow {
+const POSTING_GROUPS: Record<SalaryGroupBy, GroupKey> = {
+  [SalaryGroupBy.ROLE_FAMILY]: { kind: 'dimension', dimension: 'role_family' },
+  [SalaryGroupBy.SENIORITY]: { kind: 'dimension', dimension: 'seniority' },
+  [SalaryGroupBy.EXPERIENCE_LEVEL]: { kind: 'experience' },
+  [SalaryGroupBy.COUNTRY]: { kind: 'dimension', dimension: 'country' },
+  [SalaryGroupBy.REGION]: { kind: 'dimension', dimension: 'region' },
+  [SalaryGroupBy.INDUSTRY]: { kind: 'dimension', dimension: 'industry' },
+  [SalaryGroupBy.SKILL]: { kind: 'skill' },
+  [SalaryGroupBy.YEAR]: { kind: 'year' },
+  [SalaryGroupBy.REMOTE]: { kind: 'dimension', dimension: 'remote_type' },
+  [SalaryGroupBy.COMPANY_SIZE]: { kind: 'dimension', dimension: 'company_size' },
+  [SalaryGroupBy.EMPLOYMENT_TYPE]: { kind: 'dimension', dimension: 'employment_type' },
+};
+
+export interface StatsRow {
   key: string | null;
   count: number;
   mean: number;
@@ -54,22 +71,19 @@ export class SalaryStatsService {
     private readonly db: TypeOrmDataSource,
     private readonly filters: MarketFilterSql,
     private readonly taxonomy: SkillTaxonomyService,
+    private readonly memory: PostingFactsMemoryService,
   ) {}
 
   async salaryStats(filter: MarketFilter | undefined, groupBy: SalaryGroupBy, source: DataSource, minSample: number): Promise<SalaryStats[]> {
     const resolved = await this.filters.resolve(filter);
-    const params = new SqlParams();
-    let sql: string;
-    if (source === DataSource.POSTINGS) {
-      const key = POSTING_KEYS[groupBy];
-      const skillJoin = groupBy === SalaryGroupBy.SKILL ? 'CROSS JOIN LATERAL unnest(p.skill_ids) AS sk(skill_id)' : '';
-      sql = this.statsSql('p.annual_usd_mid', key, `posting_facts p ${skillJoin}`, `${this.filters.postings(resolved, params)} AND ${this.filters.postingSalaries(resolved)}`);
+    let rows: StatsRow[];
+    const view = source === DataSource.POSTINGS ? await this.memory.view() : null;
+    if (view) {
+      const ff = factFilterOf(resolved);
+      rows = view.salaryStats(view.mask(ff), ff.includeOutliers, POSTING_GROUPS[groupBy]);
     } else {
-      const key = SURVEY_KEYS[groupBy];
-      if (!key) throw new AnalyticsException(`survey data cannot be grouped by ${groupBy}`, AnalyticsExceptionCode.UNSUPPORTED_GROUPING);
-      sql = this.statsSql('s.annual_usd', key, 'survey_responses s', `${this.filters.survey(resolved, params)} AND ${this.filters.surveySalaries(resolved)}`);
+      rows = await this.statsInSql(resolved, groupBy, source);
     }
-    const rows: StatsRow[] = await this.db.query(sql, params.values);
     const names = groupBy === SalaryGroupBy.SKILL ? (await this.taxonomy.current()).namesById : undefined;
     return rows.map((r) => ({
       key: r.key === null ? 'UNKNOWN' : names ? names.get(Number(r.key))?.name ?? r.key : r.key,
@@ -84,6 +98,22 @@ export class SalaryStatsService {
       p90: round(r.pct[4]),
       max: round(r.max),
     }));
+  }
+
+  /** The source of truth the in-memory path is tested against. */
+  async statsInSql(resolved: ResolvedFilter, groupBy: SalaryGroupBy, source: DataSource): Promise<StatsRow[]> {
+    const params = new SqlParams();
+    let sql: string;
+    if (source === DataSource.POSTINGS) {
+      const key = POSTING_KEYS[groupBy];
+      const skillJoin = groupBy === SalaryGroupBy.SKILL ? 'CROSS JOIN LATERAL unnest(p.skill_ids) AS sk(skill_id)' : '';
+      sql = this.statsSql('p.annual_usd_mid', key, `posting_facts p ${skillJoin}`, `${this.filters.postings(resolved, params)} AND ${this.filters.postingSalaries(resolved)}`);
+    } else {
+      const key = SURVEY_KEYS[groupBy];
+      if (!key) throw new AnalyticsException(`survey data cannot be grouped by ${groupBy}`, AnalyticsExceptionCode.UNSUPPORTED_GROUPING);
+      sql = this.statsSql('s.annual_usd', key, 'survey_responses s', `${this.filters.survey(resolved, params)} AND ${this.filters.surveySalaries(resolved)}`);
+    }
+    return this.db.query(sql, params.values);
   }
 
   private statsSql(value: string, key: string, from: string, where: string): string {

@@ -4,11 +4,19 @@ import { RoleFamily, SkillCategory } from '../common/market.enums';
 import { SkillTaxonomyService } from '../skills/skill-taxonomy.service';
 import { MarketFilter } from './dto/market-filter.input';
 import { MarketFilterSql, ResolvedFilter } from './market-filter.sql';
+import { factFilterOf } from './memory/fact-filter';
+import { compareKeys, FactsView } from './memory/facts-view';
+import { PostingFactsMemoryService } from './memory/posting-facts-memory.service';
 import { MarketSummary, RoleComparison, RoleProfile, SkillDemand, SkillPairing } from './models/market.models';
 import { round } from './salary-stats.service';
 import { SqlParams } from './sql-params';
 
 const DAY_MS = 86_400_000;
+
+interface SkillRows {
+  rows: Array<{ skill_id: number; postings: number; median: number | null; salary_count: number }>;
+  previousCounts: Map<number, number>;
+}
 
 interface Period {
   from?: string;
@@ -26,12 +34,17 @@ export class SkillDemandService {
     private readonly db: DataSource,
     private readonly filters: MarketFilterSql,
     private readonly taxonomy: SkillTaxonomyService,
+    private readonly memory: PostingFactsMemoryService,
   ) {}
 
   /** The filter's period (its dates, else the data's first and last posting) and the equally long one before it. */
-  private async periods(resolved: ResolvedFilter): Promise<{ current: Period; previous: Period | null }> {
+  private async periods(resolved: ResolvedFilter, view: FactsView | null): Promise<{ current: Period; previous: Period | null }> {
     let { from, to } = resolved;
-    if (!from || !to) {
+    if ((!from || !to) && view) {
+      const range = view.dateRange(view.mask(factFilterOf(resolved)));
+      from ??= range.min;
+      to ??= range.max;
+    } else if (!from || !to) {
       const params = new SqlParams();
       const [range] = await this.db.query(
         `SELECT to_char(min(p.posted_date), 'YYYY-MM-DD') AS min, to_char(max(p.posted_date), 'YYYY-MM-DD') AS max FROM posting_facts p WHERE ${this.filters.postings(resolved, params)}`,
@@ -46,7 +59,11 @@ export class SkillDemandService {
     return { current: { from, to }, previous: { from: isoDay(start - days * DAY_MS), to: isoDay(start - DAY_MS) } };
   }
 
-  private async totals(resolved: ResolvedFilter, period?: Period): Promise<{ postings: number; median: number | null; salaryCount: number }> {
+  private async totals(resolved: ResolvedFilter, view: FactsView | null, period?: Period): Promise<{ postings: number; median: number | null; salaryCount: number }> {
+    if (view) {
+      const ff = factFilterOf(resolved);
+      return view.totals(view.mask(ff, period), ff.includeOutliers);
+    }
     const params = new SqlParams();
     const [row] = await this.db.query(
       `SELECT count(*)::int AS postings,
@@ -60,12 +77,43 @@ export class SkillDemandService {
 
   async topSkills(filter: MarketFilter | undefined, limit: number): Promise<SkillDemand[]> {
     const resolved = await this.filters.resolve(filter);
-    return this.topSkillsResolved(resolved, limit);
+    return this.topSkillsResolved(resolved, limit, await this.memory.view());
   }
 
-  private async topSkillsResolved(resolved: ResolvedFilter, limit: number, withGrowth = true): Promise<SkillDemand[]> {
-    const { current, previous } = withGrowth ? await this.periods(resolved) : { current: {}, previous: null };
-    const overall = await this.totals(resolved);
+  private async topSkillsResolved(resolved: ResolvedFilter, limit: number, view: FactsView | null, withGrowth = true): Promise<SkillDemand[]> {
+    const { previous } = withGrowth ? await this.periods(resolved, view) : { previous: null };
+    const overall = await this.totals(resolved, view);
+    const { rows, previousCounts } = view ? this.skillRowsInMemory(view, resolved, limit, previous) : await this.skillRowsInSql(resolved, limit, previous);
+    const names = (await this.taxonomy.current()).namesById;
+    return rows.map((r) => {
+      const prev = previousCounts.get(r.skill_id) ?? 0;
+      const skill = names.get(r.skill_id);
+      return {
+        skill: skill?.name ?? String(r.skill_id),
+        category: (skill?.category ?? SkillCategory.CONCEPT) as SkillCategory,
+        postings: r.postings,
+        share: overall.postings ? r.postings / overall.postings : 0,
+        growth: prev > 0 ? (r.postings - prev) / prev : null,
+        previousPostings: prev,
+        medianSalary: r.median === null ? null : round(r.median),
+        salaryPremium: r.median !== null && overall.median ? r.median / overall.median : null,
+        salaryCount: r.salary_count,
+      };
+    });
+  }
+
+  private skillRowsInMemory(view: FactsView, resolved: ResolvedFilter, limit: number, previous: Period | null): SkillRows {
+    const ff = factFilterOf(resolved);
+    const mask = view.mask(ff);
+    const top = view.topSkillIds(view.skillCounts(mask), limit);
+    const medians = view.skillMedians(mask, ff.includeOutliers, top.map(([id]) => id));
+    const rows = top.map(([id, postings]) => ({ skill_id: id, postings, median: medians.get(id)!.median, salary_count: medians.get(id)!.salaryCount }));
+    const previousCounts = previous && rows.length ? view.skillCounts(view.mask(ff, previous)) : new Map<number, number>();
+    return { rows, previousCounts };
+  }
+
+  /** The source of truth the in-memory path is tested against. */
+  async skillRowsInSql(resolved: ResolvedFilter, limit: number, previous: Period | null): Promise<SkillRows> {
     const params = new SqlParams();
     const where = this.filters.postings(resolved, params);
     const rows: Array<{ skill_id: number; postings: number; median: number | null; salary_count: number }> = await this.db.query(
@@ -88,28 +136,22 @@ export class SkillDemandService {
       );
       for (const r of prevRows) previousCounts.set(r.skill_id, r.n);
     }
-    void current;
-    const names = (await this.taxonomy.current()).namesById;
-    return rows.map((r) => {
-      const prev = previousCounts.get(r.skill_id) ?? 0;
-      const skill = names.get(r.skill_id);
-      return {
-        skill: skill?.name ?? String(r.skill_id),
-        category: (skill?.category ?? SkillCategory.CONCEPT) as SkillCategory,
-        postings: r.postings,
-        share: overall.postings ? r.postings / overall.postings : 0,
-        growth: prev > 0 ? (r.postings - prev) / prev : null,
-        previousPostings: prev,
-        medianSalary: r.median === null ? null : round(r.median),
-        salaryPremium: r.median !== null && overall.median ? r.median / overall.median : null,
-        salaryCount: r.salary_count,
-      };
-    });
+    return { rows, previousCounts };
   }
 
   async skillCooccurrence(skill: string, filter: MarketFilter | undefined, limit: number): Promise<SkillPairing[]> {
     const resolved = await this.filters.resolve(filter);
     const [skillId] = await this.filters.skillIds([skill]);
+    const names = (await this.taxonomy.current()).namesById;
+    const view = await this.memory.view();
+    if (view) {
+      const { total, withA, pairs } = view.cooccurrence(view.mask(factFilterOf(resolved)), skillId);
+      return [...pairs.entries()]
+        .filter(([, p]) => p.together > 0)
+        .sort((a, b) => b[1].together - a[1].together || a[0] - b[0])
+        .slice(0, limit)
+        .map(([id, p]) => ({ skill: names.get(id)?.name ?? String(id), together: p.together, lift: (p.together * total) / (withA * p.withB) }));
+    }
     const params = new SqlParams();
     const where = this.filters.postings(resolved, params);
     const a = params.add([skillId]);
@@ -124,7 +166,6 @@ export class SkillDemandService {
         ORDER BY together DESC, sk LIMIT ${params.add(limit)}`,
       params.values,
     );
-    const names = (await this.taxonomy.current()).namesById;
     return rows.map((r) => ({
       skill: names.get(r.skill_id)?.name ?? String(r.skill_id),
       together: r.together,
@@ -133,11 +174,12 @@ export class SkillDemandService {
   }
 
   async compareRoles(a: RoleFamily, b: RoleFamily, filter: MarketFilter | undefined, limit: number): Promise<RoleComparison> {
+    const view = await this.memory.view();
     const profile = async (role: RoleFamily): Promise<RoleProfile & { shares: Map<string, number> }> => {
       const resolved = await this.filters.resolve({ ...(filter ?? {}), roleFamilies: [role] });
-      const totals = await this.totals(resolved);
+      const totals = await this.totals(resolved, view);
       // Every skill's share (not just the top ones), so a skill missing from one role's top list still compares right.
-      const skills = await this.topSkillsResolved(resolved, 10_000, false);
+      const skills = await this.topSkillsResolved(resolved, 10_000, view, false);
       return {
         roleFamily: role,
         postings: totals.postings,
@@ -163,12 +205,13 @@ export class SkillDemandService {
 
   async marketSummary(filter: MarketFilter | undefined): Promise<MarketSummary> {
     const resolved = await this.filters.resolve(filter);
-    const { current, previous } = await this.periods(resolved);
+    const view = await this.memory.view();
+    const { current, previous } = await this.periods(resolved, view);
     const [now, before, topSkills, regions] = await Promise.all([
-      this.totals(resolved),
-      previous ? this.totals(resolved, previous) : Promise.resolve({ postings: 0, median: null, salaryCount: 0 }),
-      this.topSkillsResolved(resolved, 5),
-      this.topRegions(resolved),
+      this.totals(resolved, view),
+      previous ? this.totals(resolved, view, previous) : Promise.resolve({ postings: 0, median: null, salaryCount: 0 }),
+      this.topSkillsResolved(resolved, 5, view),
+      this.topRegions(resolved, view),
     ]);
     return {
       postings: now.postings,
@@ -184,7 +227,14 @@ export class SkillDemandService {
     };
   }
 
-  private async topRegions(resolved: ResolvedFilter): Promise<Array<{ key: string; count: number }>> {
+  private async topRegions(resolved: ResolvedFilter, view: FactsView | null): Promise<Array<{ key: string; count: number }>> {
+    if (view) {
+      return view
+        .dimensionCounts(view.mask(factFilterOf(resolved)), 'region')
+        .map((r) => ({ key: r.key ?? 'UNKNOWN', count: r.count }))
+        .sort((a, b) => b.count - a.count || compareKeys(a.key, b.key))
+        .slice(0, 6);
+    }
     const params = new SqlParams();
     return this.db.query(
       `SELECT coalesce(p.region, 'UNKNOWN') AS key, count(*)::int AS count FROM posting_facts p WHERE ${this.filters.postings(resolved, params)} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 6`,

@@ -23,6 +23,8 @@ export interface AppConfig {
   forecastRetrainCron: string;
   forecastRetrainShare: number;
   queueLockMs: number;
+  /** Market queries scan an in-memory copy of posting_facts (kept in step with the table) instead of SQL. */
+  analyticsInMemory: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -49,6 +51,7 @@ export function buildAppConfig(env: EnvironmentVariables, urls: { databaseUrl: s
     adminApiKey: env.ADMIN_API_KEY,
     forecastRetrainCron: env.FORECAST_RETRAIN_CRON,
     queueLockMs: env.QUEUE_LOCK_MS,
+    analyticsInMemory: env.ANALYTICS_IN_MEMORY === 'true',
     forecastRetrainShare: Math.min(1, Math.max(0, Number(env.FORECAST_RETRAIN_SHARE))),
   };
 }

@@ -93,6 +93,10 @@ export class EnvironmentVariables {
   @IsNumberString({}, { message: 'FORECAST_RETRAIN_SHARE must be a number between 0 and 1' })
   FORECAST_RETRAIN_SHARE = '0.1';
 
+  /** Keep posting facts in memory for market queries (~45 MB per million postings); false answers every query in SQL. */
+  @IsIn(['true', 'false'])
+  ANALYTICS_IN_MEMORY: 'true' | 'false' = 'true';
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -20,6 +20,7 @@ import {
   StoredPosting,
   StoredSurvey,
 } from '../analytics-expected';
+import { PostingFactsMemoryService } from '../../src/analytics/memory/posting-facts-memory.service';
 import { createTestApp, TestApp } from '../create-test-app';
 import { gql } from '../graphql-client';
 import { uploadFile, waitForRun } from '../ingestion-helpers';
@@ -94,6 +95,8 @@ describe('market analytics (e2e)', () => {
     }
     data = await loadStoredRows(db);
     skillIdByName = await loadSkillNames(db);
+    // Answers come from the in-memory copy once it is loaded (analytics-memory.e2e-spec.ts proves it equals SQL).
+    await t.app.get(PostingFactsMemoryService).ready();
   });
 
   afterAll(async () => {

@@ -1,0 +1,193 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ProcessRole } from '../../config/env.validation';
+import { BUCKET_SIZE, DIMENSIONS, FactColumns, FactRow, NO_DAY, dayNumber } from './fact-columns';
+import { FactsView } from './facts-view';
+
+const COLUMNS = `id, posted_date, ${DIMENSIONS.join(', ')}, annual_usd_mid, salary_outlier, skill_ids`;
+
+/**
+ * Keeps posting_facts in memory, column by column, so that market queries scan typed arrays instead of
+ * a million table rows. Postgres stays the source of truth: the copy is loaded at start, and before a
+ * query it is brought up to date whenever `analytics_data_version` (bumped by a trigger in every
+ * transaction that changes posting_facts) has moved, so answers are those of the committed data.
+ * New rows are found per id bucket (counts compared with the table's), which also catches rows of a
+ * slower transaction that committed after rows with higher ids. Until the first load finishes, and
+ * when disabled (ANALYTICS_IN_MEMORY=false), the services answer in SQL.
+ */
+@Injectable()
+export class PostingFactsMemoryService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(PostingFactsMemoryService.name);
+  private columns: FactColumns | null = null;
+  private version: string | null = null;
+  private loading: Promise<void> | null = null;
+  private refreshing: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get enabled(): boolean {
+    return this.config.analyticsInMemory;
+  }
+
+  onApplicationBootstrap(): void {
+    // The API answers market queries; workers load on first use (reports).
+    if (this.enabled && this.config.role !== ProcessRole.WORKER) void this.ready().catch(() => undefined);
+  }
+
+  /** Resolves when the first load is done (tests and benchmarks wait on it). */
+  ready(): Promise<void> {
+    this.loading ??= this.load().catch((error) => {
+      this.loading = null;
+      this.logger.warn(`in-memory analytics unavailable, answering in SQL: ${(error as Error).message}`);
+      throw error;
+    });
+    return this.loading;
+  }
+
+  /** An up-to-date view, or null while the first load runs (the caller answers in SQL then). */
+  async view(): Promise<FactsView | null> {
+    if (!this.enabled) return null;
+    if (!this.columns) {
+      void this.ready().catch(() => undefined);
+      return null;
+    }
+    await this.refreshIfChanged();
+    return new FactsView(this.columns);
+  }
+
+  private async refreshIfChanged(): Promise<void> {
+    // The version committed before this query started; a refresh already under way may predate it.
+    const [{ version }] = await this.db.query('SELECT version::text AS version FROM analytics_data_version');
+    if (BigInt(version) < BigInt(this.version!)) this.version = '-1'; // the database was restored or reset
+    while (BigInt(this.version!) < BigInt(version)) {
+      // Concurrent queries share one refresh.
+      this.refreshing ??= this.withSnapshot((client) => this.catchUp(client)).finally(() => (this.refreshing = null));
+      await this.refreshing;
+    }
+  }
+
+  private async load(): Promise<void> {
+    const started = Date.now();
+    await this.withSnapshot(async (client) => {
+      const columns = new FactColumns();
+      const version = await this.readVersion(client);
+      await this.copyRows(client, 'true', columns);
+      columns.seal();
+      this.columns = columns;
+      this.version = version;
+    });
+    this.logger.log(`in-memory analytics: ${this.columns!.length} postings loaded in ${Date.now() - started} ms`);
+  }
+
+  /** Loads the rows of every id bucket whose count differs from the table's; rebuilds if rows vanished. */
+  private async catchUp(client: PoolClient): Promise<void> {
+    const version = await this.readVersion(client);
+    const buckets: Array<{ bucket: string; n: number }> = (
+      await client.query(`SELECT floor(id / ${BUCKET_SIZE})::bigint::text AS bucket, count(*)::int AS n FROM posting_facts GROUP BY 1`)
+    ).rows;
+    const current = this.columns!;
+    const changed: number[] = [];
+    let vanished = false;
+    const seen = new Set<number>();
+    for (const b of buckets) {
+      const bucket = Number(b.bucket);
+      seen.add(bucket);
+      const have = current.bucketCounts.get(bucket) ?? 0;
+      if (b.n < have) vanished = true;
+      else if (b.n > have) changed.push(bucket);
+    }
+    for (const bucket of current.bucketCounts.keys()) if (!seen.has(bucket)) vanished = true;
+    if (vanished) {
+      const columns = new FactColumns();
+      await this.copyRows(client, 'true', columns);
+      columns.seal();
+      this.columns = columns;
+    } else if (changed.length) {
+      const ranges = changed.map((b) => `(id >= ${b * BUCKET_SIZE} AND id < ${(b + 1) * BUCKET_SIZE})`).join(' OR ');
+      // Rows are appended in one synchronous step, so no view ever sees half a refresh.
+      const staged = new FactColumnsBuffer();
+      await this.copyRows(client, ranges, staged);
+      for (const row of staged.rows) current.append(row);
+      current.seal();
+    }
+    this.version = version;
+  }
+
+  private async readVersion(client: PoolClient): Promise<string> {
+    return (await client.query('SELECT version::text AS version FROM analytics_data_version')).rows[0].version;
+  }
+
+  /** One REPEATABLE READ snapshot, so the version read and the rows loaded describe the same state. */
+  private async withSnapshot(work: (client: PoolClient) => Promise<void>): Promise<void> {
+    const runner = this.db.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async copyRows(client: PoolClient, where: string, into: { append(row: FactRow): void }): Promise<void> {
+    const stream = client.query(copyTo(`COPY (SELECT ${COLUMNS} FROM posting_facts WHERE ${where} ORDER BY id) TO STDOUT`));
+    let rest = '';
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const text = rest + chunk.toString('utf8');
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        into.append(parseRow(text.slice(start, nl)));
+        start = nl + 1;
+      }
+      rest = text.slice(start);
+    }
+    if (rest) into.append(parseRow(rest));
+  }
+}
+
+class FactColumnsBuffer {
+  readonly rows: FactRow[] = [];
+  append(row: FactRow): void {
+    this.rows.push(row);
+  }
+}
+
+const dayCache = new Map<string, number>();
+
+/** One line of COPY text output: tab-separated, \N for NULL, backslash escapes, arrays as {1,2,3}. */
+export function parseRow(line: string): FactRow {
+  const f = line.split('\t');
+  const text = (v: string): string | null => (v === '\\N' ? null : v.includes('\\') ? unescapeCopy(v) : v);
+  const date = f[1];
+  let day = NO_DAY;
+  if (date !== '\\N') {
+    day = dayCache.get(date) ?? dayNumber(date);
+    if (dayCache.size < 100_000) dayCache.set(date, day);
+  }
+  const dims: Array<string | null> = [];
+  for (let d = 0; d < DIMENSIONS.length; d++) dims.push(text(f[2 + d]));
+  const k = 2 + DIMENSIONS.length;
+  const skills = f[k + 2];
+  return {
+    id: Number(f[0]),
+    day,
+    dims,
+    salary: f[k] === '\\N' ? NaN : Number(f[k]),
+    outlier: f[k + 1] === 't',
+    skillIds: skills.length > 2 ? skills.slice(1, -1).split(',').map(Number) : [],
+  };
+}
+
+function unescapeCopy(value: string): string {
+  return value.replace(/\\(.)/g, (_, c: string) => ({ t: '\t', n: '\n', r: '\r', b: '\b', f: '\f', v: '\v' })[c] ?? c);
+}
