@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { PostingFactsMemoryService } from '../src/analytics/memory/posting-facts-memory.service';
 import { AppModule } from '../src/app.module';
 import { ApiKeysService } from '../src/auth/api-keys.service';
 import { parseFlags } from '../src/cli/cli-context';
@@ -25,7 +26,7 @@ import { BENCH_ADMIN_URL, createBenchDatabase, machine, printTable } from './ben
 
 /**
  * npm run bench:api [-- --postings 1000000 --surveys 200000 --requests 200 --concurrency 32 --duration 10
- *                      --reuse-db NAME --keep]
+ *                      --reuse-db NAME --keep --sql]
  *
  * Loads synthetic postings and survey rows through the real ingestion job into a fresh database (or reuses
  * one loaded before), starts the real HTTP server on it, then measures every analytics query over GraphQL:
@@ -320,11 +321,20 @@ async function main(): Promise<void> {
   log(`database ${db.name}: ${rowCounts.job_postings} postings, ${rowCounts.survey_responses} survey responses`);
 
   const adminKey = `hs_bench_${randomBytes(24).toString('hex')}`;
-  const config: AppConfig = { ...baseConfig(db.url, outDir), role: ProcessRole.API, adminApiKey: adminKey };
+  const inMemory = flags.sql !== 'true';
+  const config: AppConfig = { ...baseConfig(db.url, outDir), role: ProcessRole.API, adminApiKey: adminKey, rateLimitPerMinute: 0, analyticsInMemory: inMemory };
   const app = await NestFactory.create(AppModule.forRole(config), { logger: ['error', 'warn'] });
   configureApp(app, config);
   await app.get(ApiKeysService).bootstrapAdminKey();
   await app.listen(0, '127.0.0.1');
+  if (inMemory) {
+    const heapBefore = process.memoryUsage().rss;
+    const loadStarted = performance.now();
+    await app.get(PostingFactsMemoryService).ready();
+    log(`in-memory analytics: loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s, RSS +${Math.round((process.memoryUsage().rss - heapBefore) / 2 ** 20)} MiB`);
+  } else {
+    log('in-memory analytics off (--sql): every query in SQL');
+  }
   const { port } = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${port}/graphql`;
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` };
