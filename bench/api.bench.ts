@@ -302,6 +302,8 @@ async function main(): Promise<void> {
 
   const reused = flags['reuse-db'] && flags['reuse-db'] !== 'true';
   const db = reused ? reuseDatabase(flags['reuse-db']) : await loadDatabase(flags, outDir);
+  // A database loaded by an older build gets the migrations added since.
+  if (reused) await runMigrations(db.url);
   const keep = reused || flags.keep === 'true';
 
   const admin = new Client({ connectionString: db.url });

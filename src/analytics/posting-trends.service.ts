@@ -5,6 +5,7 @@ import { MarketFilter } from './dto/market-filter.input';
 import { MarketFilterSql, ResolvedFilter } from './market-filter.sql';
 import { factFilterOf } from './memory/fact-filter';
 import { Dimension } from './memory/fact-columns';
+import { FactsView } from './memory/facts-view';
 import { PostingFactsMemoryService } from './memory/posting-facts-memory.service';
 import { TrendGroupBy, TrendInterval } from './models/analytics.enums';
 import { TrendSeries } from './models/market.models';
@@ -51,7 +52,10 @@ export class PostingTrendsService {
 
   async postingTrends(filter: MarketFilter | undefined, groupBy: TrendGroupBy, interval: TrendInterval, limit: number): Promise<TrendSeries[]> {
     const resolved = await this.filters.resolve(filter);
-    const view = await this.memory.view();
+    return this.memory.remember(['postingTrends', resolved, groupBy, interval, limit], (view) => this.trends(resolved, groupBy, interval, limit, view));
+  }
+
+  private async trends(resolved: ResolvedFilter, groupBy: TrendGroupBy, interval: TrendInterval, limit: number, view: FactsView | null): Promise<TrendSeries[]> {
     const found = view
       ? view.trends(view.mask(factFilterOf(resolved)), groupBy === TrendGroupBy.SKILL ? { kind: 'skill' } : { kind: 'dimension', dimension: DIMENSION[groupBy] }, TRUNC[interval], limit)
       : await this.trendsInSql(resolved, groupBy, interval, limit);

@@ -5,7 +5,7 @@ import { AnalyticsException, AnalyticsExceptionCode } from './analytics.exceptio
 import { MarketFilter } from './dto/market-filter.input';
 import { MarketFilterSql, ResolvedFilter } from './market-filter.sql';
 import { factFilterOf } from './memory/fact-filter';
-import { GroupKey } from './memory/facts-view';
+import { FactsView, GroupKey } from './memory/facts-view';
 import { PostingFactsMemoryService } from './memory/posting-facts-memory.service';
 import { DataSource, SalaryGroupBy } from './models/analytics.enums';
 import { SalaryStats } from './models/market.models';
@@ -76,8 +76,12 @@ export class SalaryStatsService {
 
   async salaryStats(filter: MarketFilter | undefined, groupBy: SalaryGroupBy, source: DataSource, minSample: number): Promise<SalaryStats[]> {
     const resolved = await this.filters.resolve(filter);
+    if (source !== DataSource.POSTINGS) return this.stats(resolved, groupBy, source, minSample, null);
+    return this.memory.remember(['salaryStats', resolved, groupBy, source, minSample], (view) => this.stats(resolved, groupBy, source, minSample, view));
+  }
+
+  private async stats(resolved: ResolvedFilter, groupBy: SalaryGroupBy, source: DataSource, minSample: number, view: FactsView | null): Promise<SalaryStats[]> {
     let rows: StatsRow[];
-    const view = source === DataSource.POSTINGS ? await this.memory.view() : null;
     if (view) {
       const ff = factFilterOf(resolved);
       rows = view.salaryStats(view.mask(ff), ff.includeOutliers, POSTING_GROUPS[groupBy]);

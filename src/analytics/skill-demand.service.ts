@@ -77,7 +77,7 @@ export class SkillDemandService {
 
   async topSkills(filter: MarketFilter | undefined, limit: number): Promise<SkillDemand[]> {
     const resolved = await this.filters.resolve(filter);
-    return this.topSkillsResolved(resolved, limit, await this.memory.view());
+    return this.memory.remember(['topSkills', resolved, limit], (view) => this.topSkillsResolved(resolved, limit, view));
   }
 
   private async topSkillsResolved(resolved: ResolvedFilter, limit: number, view: FactsView | null, withGrowth = true): Promise<SkillDemand[]> {
@@ -142,8 +142,11 @@ export class SkillDemandService {
   async skillCooccurrence(skill: string, filter: MarketFilter | undefined, limit: number): Promise<SkillPairing[]> {
     const resolved = await this.filters.resolve(filter);
     const [skillId] = await this.filters.skillIds([skill]);
+    return this.memory.remember(['skillCooccurrence', resolved, skillId, limit], (view) => this.cooccurrence(resolved, skillId, limit, view));
+  }
+
+  private async cooccurrence(resolved: ResolvedFilter, skillId: number, limit: number, view: FactsView | null): Promise<SkillPairing[]> {
     const names = (await this.taxonomy.current()).namesById;
-    const view = await this.memory.view();
     if (view) {
       const { total, withA, pairs } = view.cooccurrence(view.mask(factFilterOf(resolved)), skillId);
       return [...pairs.entries()]
@@ -174,7 +177,10 @@ export class SkillDemandService {
   }
 
   async compareRoles(a: RoleFamily, b: RoleFamily, filter: MarketFilter | undefined, limit: number): Promise<RoleComparison> {
-    const view = await this.memory.view();
+    return this.memory.remember(['compareRoles', a, b, filter ?? null, limit], (view) => this.comparison(a, b, filter, limit, view));
+  }
+
+  private async comparison(a: RoleFamily, b: RoleFamily, filter: MarketFilter | undefined, limit: number, view: FactsView | null): Promise<RoleComparison> {
     const profile = async (role: RoleFamily): Promise<RoleProfile & { shares: Map<string, number> }> => {
       const resolved = await this.filters.resolve({ ...(filter ?? {}), roleFamilies: [role] });
       const totals = await this.totals(resolved, view);
@@ -205,7 +211,10 @@ export class SkillDemandService {
 
   async marketSummary(filter: MarketFilter | undefined): Promise<MarketSummary> {
     const resolved = await this.filters.resolve(filter);
-    const view = await this.memory.view();
+    return this.memory.remember(['marketSummary', resolved], (view) => this.summary(resolved, view));
+  }
+
+  private async summary(resolved: ResolvedFilter, view: FactsView | null): Promise<MarketSummary> {
     const { current, previous } = await this.periods(resolved, view);
     const [now, before, topSkills, regions] = await Promise.all([
       this.totals(resolved, view),

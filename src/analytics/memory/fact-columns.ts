@@ -65,6 +65,10 @@ export class FactColumns {
   salaryOrder = new Uint32Array(0);
   /** Month number (year * 12 + month - 1) of each row, NO_DAY without a date. */
   month = new Int32Array(0);
+  /** Largest skill id and month number present, to size count arrays. */
+  maxSkillId = 0;
+  minMonth = Number.MAX_SAFE_INTEGER;
+  maxMonth = -1;
   /** Rows per id bucket (id / BUCKET_SIZE), to find which buckets differ from the table's. */
   readonly bucketCounts = new Map<number, number>();
   private present = new Uint8Array(0);
@@ -97,10 +101,15 @@ export class FactColumns {
     const start = this.skillStart[r];
     this.skillIds = grow(this.skillIds, start + row.skillIds.length);
     this.skillIds.set(row.skillIds, start);
+    for (const id of row.skillIds) if (id > this.maxSkillId) this.maxSkillId = id;
     this.skillStart[n] = start + row.skillIds.length;
     this.ids[r] = row.id;
     this.day[r] = row.day;
     this.month[r] = row.day === NO_DAY ? NO_DAY : monthNumber(row.day);
+    if (row.day !== NO_DAY) {
+      if (this.month[r] < this.minMonth) this.minMonth = this.month[r];
+      if (this.month[r] > this.maxMonth) this.maxMonth = this.month[r];
+    }
     this.salary[r] = row.salary;
     this.outlier[r] = row.outlier ? 1 : 0;
     this.present = grow(this.present, (row.id >>> 3) + 1);

@@ -68,8 +68,13 @@ export function interpolate(valueAt: (rank: number) => number, count: number, p:
 
 export class FactsView {
   private readonly n: number;
+  private readonly masks = new Map<string, Uint8Array>();
 
-  constructor(private readonly c: FactColumns) {
+  /** `version`: the data version the rows are at (answers computed from them can be cached under it). */
+  constructor(
+    private readonly c: FactColumns,
+    readonly version = '',
+  ) {
     this.n = c.length;
   }
 
@@ -79,6 +84,14 @@ export class FactsView {
 
   /** 1 for each row the filter keeps. `period` replaces the filter's dates (growth against a previous period). */
   mask(filter: FactFilter, period?: { from?: string; to?: string }): Uint8Array {
+    // One request asks for the same mask several times (summary, top skills, growth).
+    const key = JSON.stringify([filter, period ? [period.from ?? null, period.to ?? null] : null]);
+    let mask = this.masks.get(key);
+    if (!mask) this.masks.set(key, (mask = this.computeMask(filter, period)));
+    return mask;
+  }
+
+  private computeMask(filter: FactFilter, period?: { from?: string; to?: string }): Uint8Array {
     const c = this.c;
     const n = this.n;
     const mask = new Uint8Array(n).fill(1);
@@ -147,12 +160,16 @@ export class FactsView {
   /** Postings per skill id under the mask (a posting counts once for each skill it asks for). */
   skillCounts(mask: Uint8Array): Map<number, number> {
     const { skillStart, skillIds } = this.c;
-    const counts = new Map<number, number>();
+    const counts = new Int32Array(this.c.maxSkillId + 1);
     for (let r = 0; r < this.n; r++) {
       if (!mask[r]) continue;
-      for (let i = skillStart[r]; i < skillStart[r + 1]; i++) counts.set(skillIds[i], (counts.get(skillIds[i]) ?? 0) + 1);
+      for (let i = skillStart[r]; i < skillStart[r + 1]; i++) counts[skillIds[i]]++;
     }
-    return counts;
+    const out = new Map<number, number>();
+    counts.forEach((n, id) => {
+      if (n > 0) out.set(id, n);
+    });
+    return out;
   }
 
   /** Skills ordered as the SQL path orders them: postings descending, then skill id. */
@@ -162,12 +179,15 @@ export class FactsView {
 
   /** Median salary and salary count per skill, for the skills asked. */
   skillMedians(mask: Uint8Array, includeOutliers: boolean, skills: number[]): Map<number, { median: number | null; salaryCount: number }> {
-    const slot = new Map(skills.map((id, i) => [id, i]));
+    const slot = new Int32Array(this.c.maxSkillId + 1).fill(-1);
+    skills.forEach((id, i) => {
+      if (id <= this.c.maxSkillId) slot[id] = i;
+    });
+    const { skillStart, skillIds } = this.c;
     const stats = this.groupStats(mask, includeOutliers, null, skills.length, [0.5], (r, emit) => {
-      const { skillStart, skillIds } = this.c;
       for (let i = skillStart[r]; i < skillStart[r + 1]; i++) {
-        const s = slot.get(skillIds[i]);
-        if (s !== undefined) emit(s);
+        const s = slot[skillIds[i]];
+        if (s >= 0) emit(s);
       }
     });
     return new Map(skills.map((id, i) => [id, { median: stats[i].count ? stats[i].pct[0] : null, salaryCount: stats[i].count }]));
@@ -193,34 +213,39 @@ export class FactsView {
       const month = interval === 'month' ? p : interval === 'quarter' ? p * 3 : p * 12;
       return `${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`;
     };
-    const totals = new Map<number, number>();
-    const cells = new Map<number, Map<number, number>>();
-    const add = (key: number, period: number) => {
-      let byPeriod = cells.get(key);
-      if (!byPeriod) cells.set(key, (byPeriod = new Map()));
-      byPeriod.set(period, (byPeriod.get(period) ?? 0) + 1);
-    };
+    const firstPeriod = periodOf(Math.max(0, c.minMonth));
+    const periods = Math.max(0, periodOf(Math.max(0, c.maxMonth)) - firstPeriod + 1);
+    const keys = group.kind === 'dimension' ? c.dimension(group.dimension).dictionary.values.length : c.maxSkillId + 1;
+    const totals = new Int32Array(periods);
+    const cells = new Int32Array(keys * periods);
     const { skillStart, skillIds } = c;
     const codes = group.kind === 'dimension' ? c.dimension(group.dimension).codes : null;
     for (let r = 0; r < this.n; r++) {
       if (!mask[r] || c.month[r] === NO_DAY) continue;
-      const period = periodOf(c.month[r]);
-      totals.set(period, (totals.get(period) ?? 0) + 1);
-      if (codes) add(codes[r], period);
-      else for (let i = skillStart[r]; i < skillStart[r + 1]; i++) add(skillIds[i], period);
+      const p = periodOf(c.month[r]) - firstPeriod;
+      totals[p]++;
+      if (codes) cells[codes[r] * periods + p]++;
+      else for (let i = skillStart[r]; i < skillStart[r + 1]; i++) cells[skillIds[i] * periods + p]++;
     }
     const label = (key: number): string | null => (codes ? this.c.dimension((group as { dimension: Dimension }).dimension).dictionary.values[key] : String(key));
-    const series: Series[] = [...cells.entries()].map(([key, byPeriod]) => {
+    const series: Series[] = [];
+    for (let key = 0; key < keys; key++) {
       let total = 0;
       const counts = new Map<string, number>();
-      for (const [p, n] of byPeriod) {
+      for (let p = 0; p < periods; p++) {
+        const n = cells[key * periods + p];
+        if (n === 0) continue;
         total += n;
-        counts.set(periodStart(p), n);
+        counts.set(periodStart(p + firstPeriod), n);
       }
-      return { key: label(key), total, counts };
-    });
+      if (total > 0) series.push({ key: label(key), total, counts });
+    }
     series.sort((a, b) => b.total - a.total || compareKeys(a.key, b.key));
-    return { periodTotals: new Map([...totals.entries()].map(([p, n]) => [periodStart(p), n])), series: series.slice(0, limit) };
+    const periodTotals = new Map<string, number>();
+    totals.forEach((n, p) => {
+      if (n > 0) periodTotals.set(periodStart(p + firstPeriod), n);
+    });
+    return { periodTotals, series: series.slice(0, limit) };
   }
 
   /** count, mean, min, max and percentiles of the salary per group, ordered by count, then key. */
@@ -249,12 +274,13 @@ export class FactsView {
     } else if (group.kind === 'year') {
       emit = (r, out) => out(slotOf(c.month[r] === NO_DAY ? null : String(Math.floor(c.month[r] / 12))));
     } else {
-      const bySkill = new Map<number, number>();
+      const bySkill = new Int32Array(c.maxSkillId + 1).fill(-1);
+      const { skillStart, skillIds } = c;
       emit = (r, out) => {
-        for (let i = c.skillStart[r]; i < c.skillStart[r + 1]; i++) {
-          const id = c.skillIds[i];
-          let s = bySkill.get(id);
-          if (s === undefined) bySkill.set(id, (s = slotOf(String(id))));
+        for (let i = skillStart[r]; i < skillStart[r + 1]; i++) {
+          const id = skillIds[i];
+          let s = bySkill[id];
+          if (s < 0) bySkill[id] = s = slotOf(String(id));
           out(s);
         }
       };

@@ -7,6 +7,8 @@ import { ProcessRole } from '../../config/env.validation';
 import { BUCKET_SIZE, DIMENSIONS, FactColumns, FactRow, NO_DAY, dayNumber } from './fact-columns';
 import { FactsView } from './facts-view';
 
+const ANSWER_CACHE_SIZE = 500;
+
 const COLUMNS = `id, posted_date, ${DIMENSIONS.join(', ')}, annual_usd_mid, salary_outlier, skill_ids`;
 
 /**
@@ -25,6 +27,7 @@ export class PostingFactsMemoryService implements OnApplicationBootstrap {
   private version: string | null = null;
   private loading: Promise<void> | null = null;
   private refreshing: Promise<void> | null = null;
+  private readonly answers = new Map<string, unknown>();
 
   constructor(
     private readonly db: DataSource,
@@ -50,6 +53,27 @@ export class PostingFactsMemoryService implements OnApplicationBootstrap {
     return this.loading;
   }
 
+  /**
+   * The answer to one question at the current data version: computed once, then served from a small
+   * LRU until the data changes (dashboards repeat the same few requests). Without the in-memory copy,
+   * computed every time (in SQL).
+   */
+  async remember<T>(question: unknown[], compute: (view: FactsView | null) => Promise<T>): Promise<T> {
+    const view = await this.view();
+    if (!view) return compute(null);
+    const key = `${view.version}|${JSON.stringify(question)}`;
+    const hit = this.answers.get(key);
+    if (hit !== undefined) {
+      this.answers.delete(key); // most recently used last
+      this.answers.set(key, hit);
+      return hit as T;
+    }
+    const answer = await compute(view);
+    this.answers.set(key, answer);
+    if (this.answers.size > ANSWER_CACHE_SIZE) this.answers.delete(this.answers.keys().next().value!);
+    return answer;
+  }
+
   /** An up-to-date view, or null while the first load runs (the caller answers in SQL then). */
   async view(): Promise<FactsView | null> {
     if (!this.enabled) return null;
@@ -58,7 +82,7 @@ export class PostingFactsMemoryService implements OnApplicationBootstrap {
       return null;
     }
     await this.refreshIfChanged();
-    return new FactsView(this.columns);
+    return new FactsView(this.columns, this.version!);
   }
 
   private async refreshIfChanged(): Promise<void> {
