@@ -57,7 +57,7 @@ export class PostingTrendsService {
 
   private async trends(resolved: ResolvedFilter, groupBy: TrendGroupBy, interval: TrendInterval, limit: number, view: FactsView | null): Promise<TrendSeries[]> {
     const found = view
-      ? view.trends(view.mask(factFilterOf(resolved)), groupBy === TrendGroupBy.SKILL ? { kind: 'skill' } : { kind: 'dimension', dimension: DIMENSION[groupBy] }, TRUNC[interval], limit)
+      ? view.trends(view.select(factFilterOf(resolved)), groupBy === TrendGroupBy.SKILL ? { kind: 'skill' } : { kind: 'dimension', dimension: DIMENSION[groupBy] }, TRUNC[interval], limit)
       : await this.trendsInSql(resolved, groupBy, interval, limit);
     const names = groupBy === TrendGroupBy.SKILL ? (await this.taxonomy.current()).namesById : undefined;
     // Every period under the filter appears in every series (zeros included), so charts have no gaps.

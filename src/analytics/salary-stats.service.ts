@@ -84,7 +84,7 @@ export class SalaryStatsService {
     let rows: StatsRow[];
     if (view) {
       const ff = factFilterOf(resolved);
-      rows = view.salaryStats(view.mask(ff), ff.includeOutliers, POSTING_GROUPS[groupBy]);
+      rows = view.salaryStats(view.select(ff), ff.includeOutliers, POSTING_GROUPS[groupBy]);
     } else {
       rows = await this.statsInSql(resolved, groupBy, source);
     }

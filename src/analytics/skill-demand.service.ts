@@ -41,7 +41,7 @@ export class SkillDemandService {
   private async periods(resolved: ResolvedFilter, view: FactsView | null): Promise<{ current: Period; previous: Period | null }> {
     let { from, to } = resolved;
     if ((!from || !to) && view) {
-      const range = view.dateRange(view.mask(factFilterOf(resolved)));
+      const range = view.dateRange(view.select(factFilterOf(resolved)));
       from ??= range.min;
       to ??= range.max;
     } else if (!from || !to) {
@@ -62,7 +62,7 @@ export class SkillDemandService {
   private async totals(resolved: ResolvedFilter, view: FactsView | null, period?: Period): Promise<{ postings: number; median: number | null; salaryCount: number }> {
     if (view) {
       const ff = factFilterOf(resolved);
-      return view.totals(view.mask(ff, period), ff.includeOutliers);
+      return view.totals(view.select(ff, period), ff.includeOutliers);
     }
     const params = new SqlParams();
     const [row] = await this.db.query(
@@ -104,11 +104,11 @@ export class SkillDemandService {
 
   private skillRowsInMemory(view: FactsView, resolved: ResolvedFilter, limit: number, previous: Period | null): SkillRows {
     const ff = factFilterOf(resolved);
-    const mask = view.mask(ff);
-    const top = view.topSkillIds(view.skillCounts(mask), limit);
-    const medians = view.skillMedians(mask, ff.includeOutliers, top.map(([id]) => id));
+    const selection = view.select(ff);
+    const top = view.topSkillIds(view.skillCounts(selection), limit);
+    const medians = view.skillMedians(selection, ff.includeOutliers, top.map(([id]) => id));
     const rows = top.map(([id, postings]) => ({ skill_id: id, postings, median: medians.get(id)!.median, salary_count: medians.get(id)!.salaryCount }));
-    const previousCounts = previous && rows.length ? view.skillCounts(view.mask(ff, previous)) : new Map<number, number>();
+    const previousCounts = previous && rows.length ? view.skillCounts(view.select(ff, previous)) : new Map<number, number>();
     return { rows, previousCounts };
   }
 
@@ -148,7 +148,7 @@ export class SkillDemandService {
   private async cooccurrence(resolved: ResolvedFilter, skillId: number, limit: number, view: FactsView | null): Promise<SkillPairing[]> {
     const names = (await this.taxonomy.current()).namesById;
     if (view) {
-      const { total, withA, pairs } = view.cooccurrence(view.mask(factFilterOf(resolved)), skillId);
+      const { total, withA, pairs } = view.cooccurrence(view.select(factFilterOf(resolved)), skillId);
       return [...pairs.entries()]
         .filter(([, p]) => p.together > 0)
         .sort((a, b) => b[1].together - a[1].together || a[0] - b[0])
@@ -239,7 +239,7 @@ export class SkillDemandService {
   private async topRegions(resolved: ResolvedFilter, view: FactsView | null): Promise<Array<{ key: string; count: number }>> {
     if (view) {
       return view
-        .dimensionCounts(view.mask(factFilterOf(resolved)), 'region')
+        .dimensionCounts(view.select(factFilterOf(resolved)), 'region')
         .map((r) => ({ key: r.key ?? 'UNKNOWN', count: r.count }))
         .sort((a, b) => b.count - a.count || compareKeys(a.key, b.key))
         .slice(0, 6);

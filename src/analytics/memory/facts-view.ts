@@ -66,9 +66,13 @@ export function interpolate(valueAt: (rank: number) => number, count: number, p:
   return lo === hi ? low : low + (valueAt(hi) - low) * (rank - lo);
 }
 
+/** Rows a filter keeps, ascending (so in salary order, as the columns are). */
+export type Selection = Uint32Array;
+
 export class FactsView {
   private readonly n: number;
-  private readonly masks = new Map<string, Uint8Array>();
+  private readonly selections = new Map<string, Selection>();
+  private readonly salariedSelections = new Map<Selection, Map<boolean, Selection>>();
 
   /** `version`: the data version the rows are at (answers computed from them can be cached under it). */
   constructor(
@@ -82,26 +86,26 @@ export class FactsView {
     return this.n;
   }
 
-  /** 1 for each row the filter keeps. `period` replaces the filter's dates (growth against a previous period). */
-  mask(filter: FactFilter, period?: { from?: string; to?: string }): Uint8Array {
-    // One request asks for the same mask several times (summary, top skills, growth).
+  /** The rows the filter keeps. `period` replaces the filter's dates (growth against a previous period). */
+  select(filter: FactFilter, period?: { from?: string; to?: string }): Selection {
+    // One request asks for the same selection several times (summary, top skills, growth).
     const key = JSON.stringify([filter, period ? [period.from ?? null, period.to ?? null] : null]);
-    let mask = this.masks.get(key);
-    if (!mask) this.masks.set(key, (mask = this.computeMask(filter, period)));
-    return mask;
+    let selection = this.selections.get(key);
+    if (!selection) this.selections.set(key, (selection = this.computeSelection(filter, period)));
+    return selection;
   }
 
-  private computeMask(filter: FactFilter, period?: { from?: string; to?: string }): Uint8Array {
+  private computeSelection(filter: FactFilter, period?: { from?: string; to?: string }): Selection {
     const c = this.c;
     const n = this.n;
-    const mask = new Uint8Array(n).fill(1);
+    const keep = new Uint8Array(n).fill(1);
     const from = period ? period.from : filter.from;
     const to = period ? period.to : filter.to;
     if (from !== undefined || to !== undefined) {
       const lo = from !== undefined ? dayNumber(from) : NO_DAY + 1;
       const hi = to !== undefined ? dayNumber(to) : 2 ** 31 - 1;
       const day = c.day;
-      for (let r = 0; r < n; r++) if (day[r] < lo || day[r] > hi) mask[r] = 0;
+      for (let r = 0; r < n; r++) if (day[r] < lo || day[r] > hi) keep[r] = 0;
     }
     for (const [name, values] of Object.entries(filter.dims) as Array<[Dimension, string[] | undefined]>) {
       if (!values || values.length === 0) continue;
@@ -111,59 +115,77 @@ export class FactsView {
         const code = dictionary.find(v);
         if (code >= 0) allowed[code] = 1;
       }
-      for (let r = 0; r < n; r++) if (mask[r] && !allowed[codes[r]]) mask[r] = 0;
+      for (let r = 0; r < n; r++) keep[r] &= allowed[codes[r]];
     }
     if (filter.skillIds.length) {
-      const wanted = new Set(filter.skillIds);
+      const distinct = new Set(filter.skillIds);
+      const wanted = new Uint8Array(c.maxSkillId + 1);
+      for (const id of distinct) if (id <= c.maxSkillId) wanted[id] = 1;
+      const need = filter.skillMatchAny ? 1 : distinct.size;
       const { skillStart, skillIds } = c;
       for (let r = 0; r < n; r++) {
-        if (!mask[r]) continue;
+        if (!keep[r]) continue;
         let found = 0;
-        for (let i = skillStart[r]; i < skillStart[r + 1]; i++) if (wanted.has(skillIds[i])) found++;
-        if (filter.skillMatchAny ? found === 0 : found < wanted.size) mask[r] = 0;
+        for (let i = skillStart[r], end = skillStart[r + 1]; i < end; i++) found += wanted[skillIds[i]];
+        if (found < need) keep[r] = 0;
       }
     }
-    return mask;
+    let count = 0;
+    for (let r = 0; r < n; r++) count += keep[r];
+    const rows = new Uint32Array(count);
+    for (let r = 0, k = 0; r < n; r++) if (keep[r]) rows[k++] = r;
+    return rows;
   }
 
-  count(mask: Uint8Array): number {
-    let total = 0;
-    for (let r = 0; r < this.n; r++) total += mask[r];
-    return total;
-  }
-
-  /** First and last posting day under the mask, as YYYY-MM-DD. */
-  dateRange(mask: Uint8Array): { min?: string; max?: string } {
+  /** First and last posting day of the selection, as YYYY-MM-DD. */
+  dateRange(rows: Selection): { min?: string; max?: string } {
     let lo = Infinity;
     let hi = -Infinity;
     const day = this.c.day;
-    for (let r = 0; r < this.n; r++) {
-      if (!mask[r] || day[r] === NO_DAY) continue;
-      if (day[r] < lo) lo = day[r];
-      if (day[r] > hi) hi = day[r];
+    for (let k = 0; k < rows.length; k++) {
+      const d = day[rows[k]];
+      if (d === NO_DAY) continue;
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
     }
     return lo === Infinity ? {} : { min: isoDate(lo), max: isoDate(hi) };
   }
 
-  private salaried(r: number, mask: Uint8Array, includeOutliers: boolean): boolean {
-    return mask[r] === 1 && !Number.isNaN(this.c.salary[r]) && (includeOutliers || this.c.outlier[r] === 0);
+  /** The selected rows with a usable salary (not an outlier unless they are included), still in salary order. */
+  private salaried(rows: Selection, includeOutliers: boolean): Selection {
+    let cached = this.salariedSelections.get(rows)?.get(includeOutliers);
+    if (cached) return cached;
+    const { salaryRows, outlier } = this.c;
+    let end = 0;
+    while (end < rows.length && rows[end] < salaryRows) end++;
+    if (includeOutliers) cached = rows.subarray(0, end);
+    else {
+      let count = 0;
+      for (let k = 0; k < end; k++) count += 1 - outlier[rows[k]];
+      cached = new Uint32Array(count);
+      for (let k = 0, j = 0; k < end; k++) if (!outlier[rows[k]]) cached[j++] = rows[k];
+    }
+    if (!this.salariedSelections.has(rows)) this.salariedSelections.set(rows, new Map());
+    this.salariedSelections.get(rows)!.set(includeOutliers, cached);
+    return cached;
   }
 
-  /** Postings under the mask, how many carry a usable salary, and their median. */
-  totals(mask: Uint8Array, includeOutliers: boolean): { postings: number; salaryCount: number; median: number | null } {
-    let salaryCount = 0;
-    for (let r = 0; r < this.n; r++) if (this.salaried(r, mask, includeOutliers)) salaryCount++;
-    const stats = this.groupStats(mask, includeOutliers, () => 0, 1, [0.5]);
-    return { postings: this.count(mask), salaryCount, median: salaryCount ? stats[0].pct[0] : null };
+  /** Postings selected, how many carry a usable salary, and their median. */
+  totals(rows: Selection, includeOutliers: boolean): { postings: number; salaryCount: number; median: number | null } {
+    const salaried = this.salaried(rows, includeOutliers);
+    const n = salaried.length;
+    const salary = this.c.salary;
+    const median = n ? interpolate((rank) => salary[salaried[rank]], n, 0.5) : null;
+    return { postings: rows.length, salaryCount: n, median };
   }
 
-  /** Postings per skill id under the mask (a posting counts once for each skill it asks for). */
-  skillCounts(mask: Uint8Array): Map<number, number> {
+  /** Postings per skill id in the selection (a posting counts once for each skill it asks for). */
+  skillCounts(rows: Selection): Map<number, number> {
     const { skillStart, skillIds } = this.c;
     const counts = new Int32Array(this.c.maxSkillId + 1);
-    for (let r = 0; r < this.n; r++) {
-      if (!mask[r]) continue;
-      for (let i = skillStart[r]; i < skillStart[r + 1]; i++) counts[skillIds[i]]++;
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
+      for (let i = skillStart[r], end = skillStart[r + 1]; i < end; i++) counts[skillIds[i]]++;
     }
     const out = new Map<number, number>();
     counts.forEach((n, id) => {
@@ -178,26 +200,20 @@ export class FactsView {
   }
 
   /** Median salary and salary count per skill, for the skills asked. */
-  skillMedians(mask: Uint8Array, includeOutliers: boolean, skills: number[]): Map<number, { median: number | null; salaryCount: number }> {
+  skillMedians(rows: Selection, includeOutliers: boolean, skills: number[]): Map<number, { median: number | null; salaryCount: number }> {
     const slot = new Int32Array(this.c.maxSkillId + 1).fill(-1);
     skills.forEach((id, i) => {
       if (id <= this.c.maxSkillId) slot[id] = i;
     });
-    const { skillStart, skillIds } = this.c;
-    const stats = this.groupStats(mask, includeOutliers, null, skills.length, [0.5], (r, emit) => {
-      for (let i = skillStart[r]; i < skillStart[r + 1]; i++) {
-        const s = slot[skillIds[i]];
-        if (s >= 0) emit(s);
-      }
-    });
+    const stats = this.statsBySkill(this.salaried(rows, includeOutliers), slot, skills.length, [0.5]);
     return new Map(skills.map((id, i) => [id, { median: stats[i].count ? stats[i].pct[0] : null, salaryCount: stats[i].count }]));
   }
 
-  /** Postings per region (NULL as null), most first. */
-  dimensionCounts(mask: Uint8Array, dimension: Dimension): Array<{ key: string | null; count: number }> {
+  /** Postings per value of a dimension (NULL as null). */
+  dimensionCounts(rows: Selection, dimension: Dimension): Array<{ key: string | null; count: number }> {
     const { codes, dictionary } = this.c.dimension(dimension);
     const counts = new Float64Array(dictionary.values.length);
-    for (let r = 0; r < this.n; r++) if (mask[r]) counts[codes[r]]++;
+    for (let k = 0; k < rows.length; k++) counts[codes[rows[k]]]++;
     const out: Array<{ key: string | null; count: number }> = [];
     counts.forEach((count, code) => {
       if (count > 0) out.push({ key: dictionary.values[code], count });
@@ -206,51 +222,57 @@ export class FactsView {
   }
 
   /** Postings per period (first day, YYYY-MM-DD) and per key, for the top `limit` keys by total. */
-  trends(mask: Uint8Array, group: GroupKey, interval: 'month' | 'quarter' | 'year', limit: number): { periodTotals: Map<string, number>; series: Series[] } {
+  trends(rows: Selection, group: GroupKey, interval: 'month' | 'quarter' | 'year', limit: number): { periodTotals: Map<string, number>; series: Series[] } {
     const c = this.c;
-    const periodOf = (month: number) => (interval === 'month' ? month : interval === 'quarter' ? Math.floor(month / 3) : Math.floor(month / 12));
+    const div = interval === 'month' ? 1 : interval === 'quarter' ? 3 : 12;
     const periodStart = (p: number) => {
-      const month = interval === 'month' ? p : interval === 'quarter' ? p * 3 : p * 12;
+      const month = p * div;
       return `${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`;
     };
-    const firstPeriod = periodOf(Math.max(0, c.minMonth));
-    const periods = Math.max(0, periodOf(Math.max(0, c.maxMonth)) - firstPeriod + 1);
+    const firstPeriod = Math.floor(Math.max(0, c.minMonth) / div);
+    const periods = Math.max(0, Math.floor(Math.max(0, c.maxMonth) / div) - firstPeriod + 1);
     const keys = group.kind === 'dimension' ? c.dimension(group.dimension).dictionary.values.length : c.maxSkillId + 1;
     const totals = new Int32Array(periods);
     const cells = new Int32Array(keys * periods);
-    const { skillStart, skillIds } = c;
+    const { skillStart, skillIds, month } = c;
     const codes = group.kind === 'dimension' ? c.dimension(group.dimension).codes : null;
-    for (let r = 0; r < this.n; r++) {
-      if (!mask[r] || c.month[r] === NO_DAY) continue;
-      const p = periodOf(c.month[r]) - firstPeriod;
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
+      if (month[r] === NO_DAY) continue;
+      const p = Math.floor(month[r] / div) - firstPeriod;
       totals[p]++;
       if (codes) cells[codes[r] * periods + p]++;
-      else for (let i = skillStart[r]; i < skillStart[r + 1]; i++) cells[skillIds[i] * periods + p]++;
+      else for (let i = skillStart[r], end = skillStart[r + 1]; i < end; i++) cells[skillIds[i] * periods + p]++;
     }
     const label = (key: number): string | null => (codes ? this.c.dimension((group as { dimension: Dimension }).dimension).dictionary.values[key] : String(key));
     const series: Series[] = [];
     for (let key = 0; key < keys; key++) {
       let total = 0;
-      const counts = new Map<string, number>();
-      for (let p = 0; p < periods; p++) {
-        const n = cells[key * periods + p];
-        if (n === 0) continue;
-        total += n;
-        counts.set(periodStart(p + firstPeriod), n);
-      }
-      if (total > 0) series.push({ key: label(key), total, counts });
+      for (let p = 0; p < periods; p++) total += cells[key * periods + p];
+      if (total > 0) series.push({ key: label(key), total, counts: new Map() });
     }
     series.sort((a, b) => b.total - a.total || compareKeys(a.key, b.key));
+    const top = series.slice(0, limit);
+    const codeOf = new Map<string | null, number>();
+    if (codes) this.c.dimension((group as { dimension: Dimension }).dimension).dictionary.values.forEach((v, code) => codeOf.set(v, code));
+    for (const s of top) {
+      const key = codes ? codeOf.get(s.key)! : Number(s.key);
+      for (let p = 0; p < periods; p++) {
+        const n = cells[key * periods + p];
+        if (n > 0) s.counts.set(periodStart(p + firstPeriod), n);
+      }
+    }
     const periodTotals = new Map<string, number>();
     totals.forEach((n, p) => {
       if (n > 0) periodTotals.set(periodStart(p + firstPeriod), n);
     });
-    return { periodTotals, series: series.slice(0, limit) };
+    return { periodTotals, series: top };
   }
 
   /** count, mean, min, max and percentiles of the salary per group, ordered by count, then key. */
-  salaryStats(mask: Uint8Array, includeOutliers: boolean, group: GroupKey): Stats[] {
+  salaryStats(rows: Selection, includeOutliers: boolean, group: GroupKey): Stats[] {
     const c = this.c;
+    const salaried = this.salaried(rows, includeOutliers);
     const keys: Array<string | null> = [];
     const slots = new Map<string | null, number>();
     const slotOf = (key: string | null) => {
@@ -262,33 +284,32 @@ export class FactsView {
       }
       return s;
     };
-    let emit: (r: number, out: (slot: number) => void) => void;
-    if (group.kind === 'dimension') {
-      const { codes, dictionary } = c.dimension(group.dimension);
-      const byCode = dictionary.values.map((v) => slotOf(v));
-      emit = (r, out) => out(byCode[codes[r]]);
-    } else if (group.kind === 'experience') {
-      const { codes, dictionary } = c.dimension('seniority');
-      const byCode = dictionary.values.map((v) => slotOf(v === null ? null : (SENIORITY_AS_EXPERIENCE[v] ?? null)));
-      emit = (r, out) => out(byCode[codes[r]]);
-    } else if (group.kind === 'year') {
-      emit = (r, out) => out(slotOf(c.month[r] === NO_DAY ? null : String(Math.floor(c.month[r] / 12))));
+    let stats: Stats[];
+    if (group.kind === 'skill') {
+      const bySkill = new Int32Array(c.maxSkillId + 1);
+      for (let id = 0; id <= c.maxSkillId; id++) bySkill[id] = slotOf(String(id));
+      stats = this.statsBySkill(salaried, bySkill, keys.length, PERCENTILES);
     } else {
-      const bySkill = new Int32Array(c.maxSkillId + 1).fill(-1);
-      const { skillStart, skillIds } = c;
-      emit = (r, out) => {
-        for (let i = skillStart[r]; i < skillStart[r + 1]; i++) {
-          const id = skillIds[i];
-          let s = bySkill[id];
-          if (s < 0) bySkill[id] = s = slotOf(String(id));
-          out(s);
+      // Group of each selected row, by position in the selection.
+      const slotAt = new Int32Array(salaried.length);
+      if (group.kind === 'year') {
+        const byYear = new Map<number, number>();
+        for (let k = 0; k < salaried.length; k++) {
+          const m = c.month[salaried[k]];
+          const year = m === NO_DAY ? -1 : Math.floor(m / 12);
+          let s = byYear.get(year);
+          if (s === undefined) byYear.set(year, (s = slotOf(year < 0 ? null : String(year))));
+          slotAt[k] = s;
         }
-      };
+      } else {
+        const { codes, dictionary } = c.dimension(group.kind === 'experience' ? 'seniority' : group.dimension);
+        const byCode = Int32Array.from(dictionary.values, (v) =>
+          slotOf(group.kind === 'experience' ? (v === null ? null : (SENIORITY_AS_EXPERIENCE[v] ?? null)) : v),
+        );
+        for (let k = 0; k < salaried.length; k++) slotAt[k] = byCode[codes[salaried[k]]];
+      }
+      stats = this.statsByPosition(salaried, slotAt, keys.length, PERCENTILES);
     }
-    // Slots are created while scanning, so collect them first, then compute.
-    const ignore = () => undefined;
-    for (let r = 0; r < this.n; r++) if (this.salaried(r, mask, includeOutliers)) emit(r, ignore);
-    const stats = this.groupStats(mask, includeOutliers, null, keys.length, PERCENTILES, emit);
     return stats
       .map((s, i) => ({ ...s, key: keys[i] }))
       .filter((s) => s.count > 0)
@@ -296,93 +317,137 @@ export class FactsView {
   }
 
   /**
-   * Two passes: the first counts each group, the second walks the rows in salary order, so each group
-   * sees its values sorted and picks the ranks its percentiles need, without sorting anything per query.
+   * Salary statistics where each selected row belongs to one group (slotAt[k] for the k-th row). The
+   * selection is in salary order, so each group sees its values ascending: one counting pass, then one
+   * pass picking the ranks the percentiles need, without sorting anything per query.
    */
-  private groupStats(
-    mask: Uint8Array,
-    includeOutliers: boolean,
-    single: ((r: number) => number) | null,
-    groups: number,
-    percentiles: number[],
-    emit?: (r: number, out: (slot: number) => void) => void,
-  ): Stats[] {
-    const c = this.c;
-    const visit = emit ?? ((r: number, out: (slot: number) => void) => out(single!(r)));
+  private statsByPosition(salaried: Selection, slotAt: Int32Array, groups: number, percentiles: number[]): Stats[] {
+    const salary = this.c.salary;
     const count = new Float64Array(groups);
     const sumCents = new Float64Array(groups);
-    let cents = 0;
-    const tally = (g: number) => {
+    const min = new Float64Array(groups).fill(Infinity);
+    const max = new Float64Array(groups).fill(-Infinity);
+    for (let k = 0; k < salaried.length; k++) {
+      const g = slotAt[k];
+      const v = salary[salaried[k]];
       count[g]++;
-      sumCents[g] += cents;
-    };
-    for (let r = 0; r < this.n; r++) {
-      if (!this.salaried(r, mask, includeOutliers)) continue;
-      cents = Math.round(c.salary[r] * 100);
-      visit(r, tally);
+      sumCents[g] += Math.round(v * 100);
+      if (v < min[g]) min[g] = v;
+      if (v > max[g]) max[g] = v;
     }
-    // Ranks each group needs (floor and ceil of p·(n−1) for every p), ascending.
-    const needed: number[][] = [];
-    for (let g = 0; g < groups; g++) {
-      const ranks = new Set<number>();
-      if (count[g] > 0) for (const p of percentiles) for (const k of [Math.floor(p * (count[g] - 1)), Math.ceil(p * (count[g] - 1))]) ranks.add(k);
-      ranks.add(0);
-      ranks.add(Math.max(0, count[g] - 1));
-      needed.push([...ranks].sort((a, b) => a - b));
-    }
-    const seen = new Float64Array(groups);
-    const next = new Uint32Array(groups);
-    const values: Array<Map<number, number>> = Array.from({ length: groups }, () => new Map());
-    const order = c.salaryOrder;
-    let value = 0;
-    const pick = (g: number) => {
-      const rank = seen[g]++;
-      if (next[g] < needed[g].length && needed[g][next[g]] === rank) {
-        values[g].set(rank, value);
-        next[g]++;
+    const picker = new RankPicker(count, percentiles);
+    for (let k = 0; k < salaried.length && picker.pending > 0; k++) picker.offer(slotAt[k], salary[salaried[k]]);
+    return picker.stats(sumCents, min, max, percentiles);
+  }
+
+  /** The same for groups of skills: a row belongs to the group of each of its skills (slotOfSkill, −1 = none). */
+  private statsBySkill(salaried: Selection, slotOfSkill: Int32Array, groups: number, percentiles: number[]): Stats[] {
+    const { salary, skillStart, skillIds } = this.c;
+    const count = new Float64Array(groups);
+    const sumCents = new Float64Array(groups);
+    const min = new Float64Array(groups).fill(Infinity);
+    const max = new Float64Array(groups).fill(-Infinity);
+    for (let k = 0; k < salaried.length; k++) {
+      const r = salaried[k];
+      const v = salary[r];
+      const cents = Math.round(v * 100);
+      for (let i = skillStart[r], end = skillStart[r + 1]; i < end; i++) {
+        const g = slotOfSkill[skillIds[i]];
+        if (g < 0) continue;
+        count[g]++;
+        sumCents[g] += cents;
+        if (v < min[g]) min[g] = v;
+        if (v > max[g]) max[g] = v;
       }
-    };
-    for (let i = 0; i < order.length; i++) {
-      const r = order[i];
-      if (r >= this.n || !this.salaried(r, mask, includeOutliers)) continue;
-      value = c.salary[r];
-      visit(r, pick);
     }
-    return Array.from({ length: groups }, (_, g) => {
+    const picker = new RankPicker(count, percentiles);
+    for (let k = 0; k < salaried.length && picker.pending > 0; k++) {
+      const r = salaried[k];
+      for (let i = skillStart[r], end = skillStart[r + 1]; i < end; i++) {
+        const g = slotOfSkill[skillIds[i]];
+        if (g >= 0) picker.offer(g, salary[r]);
+      }
+    }
+    return picker.stats(sumCents, min, max, percentiles);
+  }
+
+  /** For skill a: postings selected, those asking for a, and per other skill b: with b, and with both. */
+  cooccurrence(rows: Selection, skillId: number): { total: number; withA: number; pairs: Map<number, { together: number; withB: number }> } {
+    const { skillStart, skillIds, maxSkillId } = this.c;
+    const withB = new Int32Array(maxSkillId + 1);
+    const together = new Int32Array(maxSkillId + 1);
+    let withA = 0;
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
+      const start = skillStart[r];
+      const end = skillStart[r + 1];
+      let hasA = false;
+      for (let i = start; i < end; i++) {
+        withB[skillIds[i]]++;
+        if (skillIds[i] === skillId) hasA = true;
+      }
+      if (hasA) {
+        withA++;
+        for (let i = start; i < end; i++) together[skillIds[i]]++;
+      }
+    }
+    const pairs = new Map<number, { together: number; withB: number }>();
+    for (let b = 0; b <= maxSkillId; b++) if (b !== skillId && withB[b] > 0) pairs.set(b, { together: together[b], withB: withB[b] });
+    return { total: rows.length, withA, pairs };
+  }
+}
+
+/** Collects, per group, the values at the ranks its percentiles need, as rows arrive in salary order. */
+class RankPicker {
+  pending = 0;
+  private readonly needed: Float64Array[];
+  private readonly found: Float64Array[];
+  private readonly next: Uint32Array;
+  private readonly seen: Float64Array;
+
+  constructor(private readonly count: Float64Array, percentiles: number[]) {
+    const groups = count.length;
+    this.next = new Uint32Array(groups);
+    this.seen = new Float64Array(groups);
+    this.needed = [];
+    this.found = [];
+    for (let g = 0; g < groups; g++) {
       const n = count[g];
-      const at = (rank: number) => values[g].get(rank)!;
+      const ranks = new Set<number>();
+      if (n > 0) {
+        for (const p of percentiles) {
+          ranks.add(Math.floor(p * (n - 1)));
+          ranks.add(Math.ceil(p * (n - 1)));
+        }
+      }
+      this.needed.push(Float64Array.from([...ranks].sort((a, b) => a - b)));
+      this.found.push(new Float64Array(ranks.size));
+      if (ranks.size) this.pending++;
+    }
+  }
+
+  offer(g: number, value: number): void {
+    const rank = this.seen[g]++;
+    const k = this.next[g];
+    const needed = this.needed[g];
+    if (k < needed.length && needed[k] === rank) {
+      this.found[g][k] = value;
+      this.next[g] = k + 1;
+      if (k + 1 === needed.length) this.pending--;
+    }
+  }
+
+  stats(sumCents: Float64Array, min: Float64Array, max: Float64Array, percentiles: number[]): Stats[] {
+    return Array.from(this.count, (n, g) => {
+      const at = (rank: number) => this.found[g][this.needed[g].indexOf(rank)];
       return {
         key: null,
         count: n,
         mean: n ? sumCents[g] / n / 100 : NaN,
-        min: n ? at(0) : NaN,
-        max: n ? at(n - 1) : NaN,
+        min: n ? min[g] : NaN,
+        max: n ? max[g] : NaN,
         pct: n ? percentiles.map((p) => interpolate(at, n, p)) : [],
       };
     });
-  }
-
-  /** For skill a: postings under the mask, those asking for a, and per other skill b: with b, and with both. */
-  cooccurrence(mask: Uint8Array, skillId: number): { total: number; withA: number; pairs: Map<number, { together: number; withB: number }> } {
-    const { skillStart, skillIds } = this.c;
-    let total = 0;
-    let withA = 0;
-    const pairs = new Map<number, { together: number; withB: number }>();
-    for (let r = 0; r < this.n; r++) {
-      if (!mask[r]) continue;
-      total++;
-      let hasA = false;
-      for (let i = skillStart[r]; i < skillStart[r + 1]; i++) if (skillIds[i] === skillId) hasA = true;
-      if (hasA) withA++;
-      for (let i = skillStart[r]; i < skillStart[r + 1]; i++) {
-        const b = skillIds[i];
-        if (b === skillId) continue;
-        let pair = pairs.get(b);
-        if (!pair) pairs.set(b, (pair = { together: 0, withB: 0 }));
-        pair.withB++;
-        if (hasA) pair.together++;
-      }
-    }
-    return { total, withA, pairs };
   }
 }

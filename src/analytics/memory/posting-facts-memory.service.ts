@@ -99,11 +99,10 @@ export class PostingFactsMemoryService implements OnApplicationBootstrap {
   private async load(): Promise<void> {
     const started = Date.now();
     await this.withSnapshot(async (client) => {
-      const columns = new FactColumns();
       const version = await this.readVersion(client);
-      await this.copyRows(client, 'true', columns);
-      columns.seal();
-      this.columns = columns;
+      const staging = FactColumns.staging(null);
+      await this.copyRows(client, 'true', staging);
+      this.columns = staging.seal();
       this.version = version;
     });
     this.logger.log(`in-memory analytics: ${this.columns!.length} postings loaded in ${Date.now() - started} ms`);
@@ -128,17 +127,15 @@ export class PostingFactsMemoryService implements OnApplicationBootstrap {
     }
     for (const bucket of current.bucketCounts.keys()) if (!seen.has(bucket)) vanished = true;
     if (vanished) {
-      const columns = new FactColumns();
-      await this.copyRows(client, 'true', columns);
-      columns.seal();
-      this.columns = columns;
+      const staging = FactColumns.staging(null);
+      await this.copyRows(client, 'true', staging);
+      this.columns = staging.seal();
     } else if (changed.length) {
       const ranges = changed.map((b) => `(id >= ${b * BUCKET_SIZE} AND id < ${(b + 1) * BUCKET_SIZE})`).join(' OR ');
-      // Rows are appended in one synchronous step, so no view ever sees half a refresh.
-      const staged = new FactColumnsBuffer();
-      await this.copyRows(client, ranges, staged);
-      for (const row of staged.rows) current.append(row);
-      current.seal();
+      // A new instance: queries holding the current one are not disturbed.
+      const staging = FactColumns.staging(current);
+      await this.copyRows(client, ranges, staging);
+      this.columns = staging.seal();
     }
     this.version = version;
   }
@@ -176,13 +173,6 @@ export class PostingFactsMemoryService implements OnApplicationBootstrap {
       rest = text.slice(start);
     }
     if (rest) into.append(parseRow(rest));
-  }
-}
-
-class FactColumnsBuffer {
-  readonly rows: FactRow[] = [];
-  append(row: FactRow): void {
-    this.rows.push(row);
   }
 }
 
