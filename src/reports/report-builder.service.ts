@@ -3,6 +3,7 @@ import { DataSource as Db } from 'typeorm';
 import { MarketFilter } from '../analytics/dto/market-filter.input';
 import { MarketFilterSql } from '../analytics/market-filter.sql';
 import { DataSource, SalaryGroupBy, TrendGroupBy, TrendInterval } from '../analytics/models/analytics.enums';
+import { PostingFactsMemoryService } from '../analytics/memory/posting-facts-memory.service';
 import { PostingTrendsService } from '../analytics/posting-trends.service';
 import { SalaryStatsService } from '../analytics/salary-stats.service';
 import { SkillDemandService } from '../analytics/skill-demand.service';
@@ -41,9 +42,13 @@ export class ReportBuilderService {
     private readonly skills: SkillDemandService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EMERGING_SKILLS_SOURCE) private readonly forecasts: EmergingSkillsSource,
+    private readonly memory: PostingFactsMemoryService,
   ) {}
 
   async build(kind: ReportKindEnum, title: string, filter: MarketFilter | undefined, onProgress: (p: number) => Promise<void>): Promise<{ doc: ReportDocument; modelVersions: Record<string, string> }> {
+    // A report asks a dozen market questions: worth waiting for the in-memory copy (seconds at a million
+    // postings, once per worker) rather than answering them all in SQL. Without it, SQL answers.
+    if (this.memory.enabled) await this.memory.ready().catch(() => undefined);
     const snapshotAt = new Date().toISOString();
     const resolved = await this.filters.resolve(filter);
     const summary = await this.skills.marketSummary(filter);
