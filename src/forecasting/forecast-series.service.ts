@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { FactsView } from '../analytics/memory/facts-view';
+import { PostingFactsMemoryService } from '../analytics/memory/posting-facts-memory.service';
+import { SkillTaxonomyService } from '../skills/skill-taxonomy.service';
 import { MonthlySeries } from './core/series.util';
 
 export type ForecastMeasure = 'COUNT' | 'SHARE';
@@ -18,6 +21,11 @@ function monthIndex(month: string): number {
   return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
 
+/** YYYY-MM-DD of the last day before the current (UTC) month: the current month is still filling up. */
+function lastDayOfPreviousMonth(now: Date): string {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)).toISOString().slice(0, 10);
+}
+
 function monthOf(index: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
@@ -25,7 +33,12 @@ function monthOf(index: number): string {
 /** Monthly demand per skill, from stored postings or imported aggregate series, gap-free (missing months are 0). */
 @Injectable()
 export class ForecastSeriesService {
-  constructor(private readonly db: DataSource) {}
+  // Optional: the training sandbox builds series in SQL, without the in-memory copy.
+  constructor(
+    private readonly db: DataSource,
+    @Optional() private readonly memory?: PostingFactsMemoryService,
+    @Optional() private readonly taxonomy?: SkillTaxonomyService,
+  ) {}
 
   /**
    * Postings asking for each skill per month (COUNT) or their share of all postings that month
@@ -33,6 +46,34 @@ export class ForecastSeriesService {
    * left out: it is still filling up and would read as a collapse.
    */
   async postingSeries(scope: SeriesScope, measure: ForecastMeasure): Promise<Array<MonthlySeries & { skill: string }>> {
+    if (!this.memory || !this.taxonomy) return this.postingSeriesInSql(scope, measure);
+    const cutoff = lastDayOfPreviousMonth(new Date());
+    return this.memory.remember(['postingSeries', scope.region ?? null, scope.roleFamily ?? null, measure, cutoff], (view) =>
+      view ? this.postingSeriesInMemory(view, scope, measure, cutoff) : this.postingSeriesInSql(scope, measure),
+    );
+  }
+
+  private async postingSeriesInMemory(view: FactsView, scope: SeriesScope, measure: ForecastMeasure, cutoff: string): Promise<Array<MonthlySeries & { skill: string }>> {
+    const names = (await this.taxonomy!.current()).namesById;
+    const rows = view.select({
+      to: cutoff,
+      dims: { region: scope.region ? [scope.region] : undefined, role_family: scope.roleFamily ? [scope.roleFamily] : undefined },
+      skillIds: [],
+      skillMatchAny: false,
+      includeOutliers: true,
+    });
+    const { periodTotals, series } = view.trends(rows, { kind: 'skill' }, 'month', Number.MAX_SAFE_INTEGER);
+    const points: Array<{ month: string; skill: string; value: number }> = [];
+    for (const s of series) {
+      const skill = names.get(Number(s.key))?.name;
+      if (!skill) continue;
+      for (const [period, n] of s.counts) points.push({ month: period.slice(0, 7), skill, value: measure === 'SHARE' ? n / periodTotals.get(period)! : n });
+    }
+    return this.assemble(points, (skill) => seriesKey(skill, scope, measure), measure === 'SHARE');
+  }
+
+  /** The source of truth the in-memory path is tested against. */
+  async postingSeriesInSql(scope: SeriesScope, measure: ForecastMeasure): Promise<Array<MonthlySeries & { skill: string }>> {
     const rows: Array<{ month: string; skill: string; n: number; total: number }> = await this.db.query(
       `WITH f AS (
          SELECT to_char(date_trunc('month', p.posted_date), 'YYYY-MM') AS month, p.skill_ids FROM posting_facts p

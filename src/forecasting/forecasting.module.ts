@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { SkillsModule } from '../skills/skills.module';
 import { ForecastEmergingSource } from './forecast-emerging.source';
 import { ForecastSchedulerService } from './forecast-scheduler.service';
@@ -8,7 +9,7 @@ import { ForecastingResolver } from './forecasting.resolver';
 import { ForecastingService } from './forecasting.service';
 
 @Module({
-  imports: [SkillsModule],
+  imports: [SkillsModule, AnalyticsModule],
   providers: [ForecastSeriesService, ForecastingService, ForecastingResolver, ForecastTrainerService, ForecastEmergingSource, ForecastSchedulerService],
   exports: [ForecastingService, ForecastTrainerService, ForecastEmergingSource, ForecastSchedulerService],
 })

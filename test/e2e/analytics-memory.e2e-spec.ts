@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { writePostingsCsv } from '../../seeds/generators/write-synthetic';
 import { PostingFactsMemoryService } from '../../src/analytics/memory/posting-facts-memory.service';
+import { ForecastSeriesService } from '../../src/forecasting/forecast-series.service';
 import { createTestApp, TestApp } from '../create-test-app';
 import { gql } from '../graphql-client';
 import { uploadFile, waitForRun } from '../ingestion-helpers';
@@ -111,6 +112,20 @@ describe('in-memory analytics agree with SQL (e2e)', () => {
     expect(await memory.view()).not.toBeNull();
     expect((await memory.view())!.rows).toBeGreaterThan(2400);
     expect(await compareAll()).toBe(QUERIES.length * FILTERS.length);
+  });
+
+  it('builds the forecast series (monthly demand per skill) exactly as SQL does', async () => {
+    const series = t.app.get(ForecastSeriesService);
+    t.config.analyticsInMemory = true;
+    for (const scope of [{}, { region: 'EUROPE' }, { roleFamily: 'DATA_ENGINEER' }]) {
+      for (const measure of ['COUNT', 'SHARE'] as const) {
+        const inMemory = await series.postingSeries(scope, measure);
+        const inSql = await series.postingSeriesInSql(scope, measure);
+        expect(inMemory.length).toBeGreaterThan(20);
+        const bySkill = (list: typeof inSql) => [...list].sort((a, b) => a.skill.localeCompare(b.skill)).map((s) => ({ ...s, values: s.values.map((v) => Number(v.toPrecision(12))) }));
+        expect(bySkill(inMemory)).toEqual(bySkill(inSql));
+      }
+    }
   });
 
   it('catches up with postings ingested after it was loaded', async () => {
