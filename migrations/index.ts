@@ -8,6 +8,7 @@ import { ApiKeys1764000006000 } from './1764000006000-api-keys';
 import { ReportFiles1764000007000 } from './1764000007000-report-files';
 import { PostingFacts1764000008000 } from './1764000008000-posting-facts';
 import { AnalyticsDataVersion1764000010000 } from './1764000010000-analytics-data-version';
+import { PostingsRecentIndex1764000011000 } from './1764000011000-postings-recent-index';
 
 /** Explicit list (not a glob) so ts-node, jest and the compiled build load the same migrations. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ReportFiles1764000007000,
   PostingFacts1764000008000,
   AnalyticsDataVersion1764000010000,
+  PostingsRecentIndex1764000011000,
 ];

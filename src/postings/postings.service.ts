@@ -3,6 +3,9 @@ import { DataSource } from 'typeorm';
 import { AnalyticsException, AnalyticsExceptionCode } from '../analytics/analytics.exception';
 import { MarketFilter } from '../analytics/dto/market-filter.input';
 import { MarketFilterSql } from '../analytics/market-filter.sql';
+import { dayNumber } from '../analytics/memory/fact-columns';
+import { factFilterOf } from '../analytics/memory/fact-filter';
+import { PostingFactsMemoryService } from '../analytics/memory/posting-facts-memory.service';
 import { SqlParams } from '../analytics/sql-params';
 import { SkillCategory } from '../common/market.enums';
 import { decodeCursor, encodeCursor, InvalidCursorException, toConnection } from '../graphql/pagination';
@@ -23,17 +26,33 @@ export class PostingsService {
     private readonly db: DataSource,
     private readonly filters: MarketFilterSql,
     private readonly taxonomy: SkillTaxonomyService,
+    private readonly memory: PostingFactsMemoryService,
   ) {}
 
   async list(filter: MarketFilter | undefined, first: number, after?: string): Promise<JobPostingConnection> {
     const resolved = await this.filters.resolve(filter);
-    const params = new SqlParams();
-    const where = this.filters.postings(resolved, params);
-    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM job_postings p WHERE ${where}`, params.values);
     const cursor = decodeCursor(after);
     if (cursor && !(/^\d{4}-\d{2}-\d{2}$/.test(String(cursor[0])) && /^\d{1,18}$/.test(String(cursor[1])))) {
       throw new InvalidCursorException(`invalid cursor "${String(after).slice(0, 40)}": pass an endCursor from a previous page`);
     }
+    const names = (await this.taxonomy.current()).namesById;
+    const toModel = (r: Row) => this.toModel(r, names, false);
+    const cursorOf = (r: Row) => encodeCursor([r.sort_date, r.id]);
+    // The in-memory copy finds the page's ids and the total without scanning the table; rows come by id.
+    const view = await this.memory.view();
+    if (view) {
+      const selection = view.select(factFilterOf(resolved));
+      const ids = view.newest(selection, first + 1, cursor ? { day: dayNumber(String(cursor[0])), id: Number(cursor[1]) } : undefined);
+      const found: Row[] = ids.length
+        ? await this.db.query(`SELECT ${COLUMNS}, coalesce(p.posted_date, '0001-01-01'::date)::text AS sort_date FROM job_postings p WHERE p.id = ANY($1::bigint[])`, [ids])
+        : [];
+      const byId = new Map(found.map((r) => [r.id, r]));
+      const rows = ids.map((id) => byId.get(String(id))).filter((r): r is Row => r !== undefined);
+      return toConnection(rows, first, selection.length, cursorOf, toModel);
+    }
+    const params = new SqlParams();
+    const where = this.filters.postings(resolved, params);
+    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM job_postings p WHERE ${where}`, params.values);
     let keyset = '';
     if (cursor) {
       keyset = ` AND (coalesce(p.posted_date, '0001-01-01'::date), p.id) < (${params.add(cursor[0])}::date, ${params.add(cursor[1])}::bigint)`;
@@ -43,8 +62,7 @@ export class PostingsService {
         ORDER BY coalesce(p.posted_date, '0001-01-01'::date) DESC, p.id DESC LIMIT ${params.add(first + 1)}`,
       params.values,
     );
-    const names = (await this.taxonomy.current()).namesById;
-    return toConnection(rows, first, count, (r) => encodeCursor([r.sort_date, r.id]), (r) => this.toModel(r, names, false));
+    return toConnection(rows, first, count, cursorOf, toModel);
   }
 
   async find(id: string): Promise<JobPostingModel> {

@@ -55,6 +55,10 @@ const QUERIES: Array<{ name: string; text: string; vars?: Record<string, unknown
       distinguishingSkills { skill shareA shareB difference } } }`,
   },
   {
+    name: 'jobPostings',
+    text: `query($f: MarketFilter) { r: jobPostings(first: 25, filter: $f) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id postedDate title } } } }`,
+  },
+  {
     name: 'marketSummary',
     text: `query($f: MarketFilter) { r: marketSummary(filter: $f) { postings previousPostings postingsChange medianSalary previousMedianSalary salaryCount
       topSkills { ${SKILL_FIELDS} } topRegions { key count share } from to } }`,
@@ -140,7 +144,7 @@ describe('in-memory analytics agree with SQL (e2e)', () => {
     const db = new Client({ connectionString: t.db.url });
     await db.connect();
     try {
-      await db.query(`DELETE FROM posting_facts WHERE id IN (SELECT id FROM posting_facts ORDER BY id LIMIT 100)`);
+      await db.query(`DELETE FROM job_postings WHERE id IN (SELECT id FROM job_postings ORDER BY id LIMIT 100)`);
       const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM posting_facts')).rows;
       t.config.analyticsInMemory = true;
       expect((await memory.view())!.rows).toBe(n);

@@ -39,6 +39,9 @@ export interface Series {
 
 export const PERCENTILES = [0.1, 0.25, 0.5, 0.75, 0.9];
 
+/** Where postings without a date sort among dated ones (the SQL path's coalesce(posted_date, '0001-01-01')). */
+export const UNDATED_DAY = dayNumber('0001-01-01');
+
 const SENIORITY_AS_EXPERIENCE: Record<string, string> = {
   INTERN: 'ENTRY',
   ENTRY: 'ENTRY',
@@ -135,6 +138,27 @@ export class FactsView {
     const rows = new Uint32Array(count);
     for (let r = 0, k = 0; r < n; r++) if (keep[r]) rows[k++] = r;
     return rows;
+  }
+
+  /**
+   * Ids of the newest `limit` selected postings, ordered by posting day then id, both descending (a
+   * posting without a day sorts as 0001-01-01), strictly after the keyset `before` when given.
+   */
+  newest(rows: Selection, limit: number, before?: { day: number; id: number }): number[] {
+    const { day, ids } = this.c;
+    const keyDay = (r: number) => (day[r] === NO_DAY ? UNDATED_DAY : day[r]);
+    const top: number[] = []; // rows, best first
+    const better = (a: number, b: number) => keyDay(a) > keyDay(b) || (keyDay(a) === keyDay(b) && ids[a] > ids[b]);
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
+      if (before && (keyDay(r) > before.day || (keyDay(r) === before.day && ids[r] >= before.id))) continue;
+      if (top.length === limit && !better(r, top[limit - 1])) continue;
+      let at = top.length === limit ? limit - 1 : top.length;
+      while (at > 0 && better(r, top[at - 1])) at--;
+      top.splice(at, 0, r);
+      if (top.length > limit) top.pop();
+    }
+    return top.map((r) => ids[r]);
   }
 
   /** First and last posting day of the selection, as YYYY-MM-DD. */
