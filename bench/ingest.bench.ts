@@ -13,7 +13,45 @@ import { parseFlags } from '../src/cli/cli-context';
 import { waitForRun } from '../src/cli/wait-for-run';
 import { seedReferenceData } from '../seeds/reference.seeder';
 import { writePostingsCsv, writeSurveyCsv } from '../seeds/generators/write-synthetic';
+import { Client } from 'pg';
+import { readFileSync } from 'node:fs';
 import { createBenchDatabase, machine, printTable, trackPeakRss } from './bench-env';
+
+/**
+ * CPU seconds used by this database's ingest connections (Postgres backends on this machine), read from /proc while
+ * they live: with other work on the machine, CPU time says where the time goes better than wall time.
+ */
+function trackIngestBackendCpu(databaseUrl: string, database: string): { stop: () => Promise<number> } {
+  const ticks = new Map<number, number>();
+  const client = new Client({ connectionString: databaseUrl });
+  const connected = client.connect().catch(() => undefined);
+  const read = (pid: number) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks.set(pid, Number(fields[11]) + Number(fields[12])); // utime + stime
+    } catch {
+      // gone, or Postgres is not local
+    }
+  };
+  let pids: number[] = [];
+  const timer = setInterval(() => {
+    pids.forEach(read);
+    void connected.then(() =>
+      client
+        .query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'hirescope-ingest'`, [database])
+        .then(({ rows }) => (pids = rows.map((r) => r.pid)))
+        .catch(() => undefined),
+    );
+  }, 100);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      pids.forEach(read);
+      await client.end().catch(() => undefined);
+      return [...ticks.values()].reduce((a, b) => a + b, 0) / 100; // USER_HZ
+    },
+  };
+}
 
 /**
  * npm run bench:ingest [-- --postings 1000000 --surveys 200000 --keep]
@@ -55,15 +93,20 @@ async function main(): Promise<void> {
   try {
     for (const file of files) {
       const rss = trackPeakRss();
+      const pgCpu = trackIngestBackendCpu(db.url, db.name);
+      const cpuBefore = process.cpuUsage();
       const started = Date.now();
       const run = await ingestion.startFileRun({ kind: file.kind, format: IngestionFormat.CSV, filePath: file.path, sourceName: 'bench' });
       const done = await waitForRun(ingestion, run.id, file.kind.toLowerCase());
       const seconds = (Date.now() - started) / 1000;
       const peak = rss.stop();
+      const cpu = process.cpuUsage(cpuBefore);
+      const pgSeconds = await pgCpu.stop();
       const t = done.timings as Record<string, number>;
       rows.push([
         file.kind.toLowerCase(), file.count, done.accepted, done.duplicates, done.rejected, seconds.toFixed(1),
         Math.round(file.count / seconds), `${(peak / 2 ** 20).toFixed(0)} MiB`,
+        ((cpu.user + cpu.system) / 1e6).toFixed(1), pgSeconds.toFixed(1),
         `${(t.parseMs / 1000).toFixed(1)} / ${(t.normalizeMs / 1000).toFixed(1)} / ${(t.writeWaitMs / 1000).toFixed(1)}`,
       ]);
     }
@@ -71,7 +114,7 @@ async function main(): Promise<void> {
     await app.close();
     if (!flags.keep) await db.drop();
   }
-  printTable(['kind', 'rows', 'accepted', 'duplicates', 'rejected', 'seconds', 'rows/s end to end', 'peak RSS', 'parse / normalise / wait-for-write s'], rows);
+  printTable(['kind', 'rows', 'accepted', 'duplicates', 'rejected', 'seconds', 'rows/s end to end', 'peak RSS', 'node CPU s', 'postgres CPU s', 'parse / normalise / wait-for-write s'], rows);
 }
 
 main().catch((error) => {

@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { ProcessRole } from './config/env.validation';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
@@ -27,7 +28,7 @@ export class AppModule {
       HealthModule,
       ...DOMAIN_MODULES,
     ];
-    if (serveHttp) imports.push(GraphqlApiModule);
+    if (serveHttp) imports.push(GraphqlApiModule, DashboardModule);
     if (runWorkers) imports.push(WorkerModule);
     return { module: AppModule, imports };
   }

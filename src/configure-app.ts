@@ -8,7 +8,7 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, forbidUnknownValues: true }),
   );
-  app.useGlobalFilters(new DomainExceptionFilter());
+  app.useGlobalFilters(new DomainExceptionFilter(app.getHttpAdapter()));
   if (config.env !== 'production') app.use('/graphql', graphiqlMiddleware);
   return app;
 }

@@ -31,20 +31,28 @@ async function bootstrap(): Promise<void> {
     if (config.seedOnStart) await queueSampleData(app, config);
     Logger.log(`Hirescope ${config.version} (${config.role}) on http://localhost:${config.port}/graphql`, 'Bootstrap');
   }
-  // Graceful stop: Nest closes the HTTP server, Bull workers (current job finishes) and pools; then
-  // the embedded Postgres, which is our child process.
+  // Graceful stop: a running ingestion stops at its next committed batch and goes back to the queue;
+  // Bull takes no new jobs and waits for the others; Nest closes the HTTP server and the pools; then
+  // the embedded Postgres, which is our child process. A stop that hangs (a query on a dead network,
+  // a long model job) is cut short: its job is picked up again once its lock lapses.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       Logger.log(`${signal} received, shutting down`, 'Bootstrap');
+      setTimeout(() => {
+        Logger.error(`shutdown took over ${SHUTDOWN_TIMEOUT_MS / 1000} s, exiting anyway`, 'Bootstrap');
+        process.exit(1);
+      }, SHUTDOWN_TIMEOUT_MS).unref();
       void app
         .close()
-        .catch(() => undefined)
+        .catch((error: Error) => Logger.error(`shutdown: ${error.message}`, 'Bootstrap'))
         .then(() => runtime.stop())
         .finally(() => process.exit(0));
     });
   }
 }
 
+/** Inside the usual 30 s grace period of orchestrators (docker stop, Kubernetes) before they SIGKILL. */
+const SHUTDOWN_TIMEOUT_MS = 25_000;
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 
 bootstrap().catch((error: Error) => {

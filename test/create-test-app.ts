@@ -19,16 +19,25 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Route the app's Postgres connections elsewhere (through a fault-injecting proxy, say). */
+  databaseUrl?: (directUrl: string) => string;
+}
+
 /**
  * The real app (HTTP + GraphQL + workers) on a database cloned from the migrated template and a
  * Bull prefix of its own, listening on a random port. Nothing is mocked.
  */
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
-  const env = validateEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'warn' });
+  // A limit no test reaches (the limit itself is tested with a small one); 0 would skip the guard's code.
+  const env = validateEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000' });
   const adminKey = `hs_test_admin_${randomSuffix()}_${randomSuffix()}`;
   const config: AppConfig = {
-    ...buildAppConfig(env, { databaseUrl: db.url, redisUrl: TEST_REDIS_URL }),
+    ...buildAppConfig(env, { databaseUrl: options.databaseUrl?.(db.url) ?? db.url, redisUrl: TEST_REDIS_URL }),
     queuePrefix: `hstest_${randomSuffix()}`,
     role: ProcessRole.ALL,
     adminApiKey: adminKey,

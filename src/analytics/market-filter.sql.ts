@@ -16,7 +16,8 @@ export interface ResolvedFilter {
 export class MarketFilterSql {
   constructor(private readonly taxonomy: SkillTaxonomyService) {}
 
-  async resolve(filter: MarketFilter = {}): Promise<ResolvedFilter> {
+  async resolve(filter?: MarketFilter | null): Promise<ResolvedFilter> {
+    filter ??= {}; // `filter: null` in a query means no filter, as leaving it out does
     if (filter.from && filter.to && filter.from > filter.to) {
       throw new AnalyticsException(`impossible date range: from ${filter.from} is after to ${filter.to}`, AnalyticsExceptionCode.INVALID_FILTER);
     }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditLogService } from '../audit/audit-log.service';
 import { Principal } from '../auth/role.enum';
 import { PayPeriod } from '../common/market.enums';
+import { withTenant } from '../database/tenant-transaction';
 import { decodeCursor, encodeCursor, toConnection } from '../graphql/pagination';
 import { annualizeToUsd } from '../ingestion/normalizers/salary.normalizer';
 import { SkillTaxonomyService } from '../skills/skill-taxonomy.service';
@@ -21,7 +22,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Candidate profiles are personal data owned by one organization: every statement here is scoped by
- * the caller's organization, and every read or change is written to the audit log (ids only).
+ * the caller's organization (and runs in a tenant transaction, so row-level security scopes it too),
+ * and every read or change is written to the audit log (ids only).
  */
 @Injectable()
 export class CandidatesService {
@@ -64,14 +66,14 @@ export class CandidatesService {
 
   async create(principal: Principal, input: CandidateInput): Promise<CandidateModel> {
     const skills = await this.resolveSkills(input.skills);
-    const rows = await this.db
-      .query(
+    const rows = await withTenant(this.db, principal.organizationId, (m) =>
+      m.query(
         `INSERT INTO candidates (organization_id, external_ref, skills, years_experience, education, country, city, remote_preference,
            desired_role_families, salary_amount, salary_currency, salary_period, salary_annual_usd, gender, age_group)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
         [principal.organizationId, ...this.values(input, skills)],
-      )
-      .catch((error) => this.rethrowConflict(error, input));
+      ),
+    ).catch((error) => this.rethrowConflict(error, input));
     await this.audit.record(principal, 'CREATE', 'candidate', rows[0].id);
     return toCandidateModel(rows[0]);
   }
@@ -79,15 +81,15 @@ export class CandidatesService {
   async update(principal: Principal, id: string, input: CandidateInput): Promise<CandidateModel> {
     const skills = await this.resolveSkills(input.skills);
     const result = UUID.test(id)
-      ? await this.db
-          .query(
+      ? await withTenant(this.db, principal.organizationId, (m) =>
+          m.query(
             `UPDATE candidates SET external_ref = $3, skills = $4, years_experience = $5, education = $6, country = $7, city = $8,
                remote_preference = $9, desired_role_families = $10, salary_amount = $11, salary_currency = $12, salary_period = $13,
                salary_annual_usd = $14, gender = $15, age_group = $16, updated_at = now()
              WHERE id = $1 AND organization_id = $2 RETURNING *`,
             [id, principal.organizationId, ...this.values(input, skills)],
-          )
-          .catch((error) => this.rethrowConflict(error, input))
+          ),
+        ).catch((error) => this.rethrowConflict(error, input))
       : [[], 0];
     const rows = result[0] as Record<string, unknown>[];
     if (!rows.length) throw new CandidateNotFoundException(id);
@@ -96,20 +98,25 @@ export class CandidatesService {
   }
 
   async find(principal: Principal, id: string): Promise<CandidateModel> {
-    const rows = UUID.test(id) ? await this.db.query(`SELECT * FROM candidates WHERE id = $1 AND organization_id = $2`, [id, principal.organizationId]) : [];
+    const rows = UUID.test(id)
+      ? await withTenant(this.db, principal.organizationId, (m) => m.query(`SELECT * FROM candidates WHERE id = $1 AND organization_id = $2`, [id, principal.organizationId]))
+      : [];
     if (!rows.length) throw new CandidateNotFoundException(id);
     await this.audit.record(principal, 'READ', 'candidate', id);
     return toCandidateModel(rows[0]);
   }
 
   async list(principal: Principal, first: number, after?: string): Promise<CandidateConnection> {
-    const cursor = decodeCursor(after);
-    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM candidates WHERE organization_id = $1`, [principal.organizationId]);
-    const rows = await this.db.query(
-      `SELECT *, created_at::text AS cursor_at FROM candidates WHERE organization_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
-        ORDER BY created_at, id LIMIT $4`,
-      [principal.organizationId, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1],
-    );
+    const cursor = decodeCursor(after, ['timestamp', 'uuid']);
+    const { count, rows } = await withTenant(this.db, principal.organizationId, async (m) => {
+      const [{ count }] = await m.query(`SELECT count(*)::int AS count FROM candidates WHERE organization_id = $1`, [principal.organizationId]);
+      const rows = await m.query(
+        `SELECT *, created_at::text AS cursor_at FROM candidates WHERE organization_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+          ORDER BY created_at, id LIMIT $4`,
+        [principal.organizationId, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1],
+      );
+      return { count: count as number, rows };
+    });
     await this.audit.record(principal, 'LIST', 'candidate', rows.slice(0, first).map((r: { id: string }) => r.id));
     return toConnection(rows, first, count, (r: any) => encodeCursor([r.cursor_at, r.id]), toCandidateModel);
   }
@@ -117,7 +124,7 @@ export class CandidatesService {
   /** Right to erasure: the profile, its match results and its rows in stored report data go; the audit entry stays. */
   async erase(principal: Principal, id: string): Promise<boolean> {
     if (!UUID.test(id)) throw new CandidateNotFoundException(id);
-    const erased = await this.db.transaction(async (manager) => {
+    const erased = await withTenant(this.db, principal.organizationId, async (manager) => {
       const [rows] = await manager.query(`DELETE FROM candidates WHERE id = $1 AND organization_id = $2 RETURNING id`, [id, principal.organizationId]);
       if (!Array.isArray(rows) || rows.length === 0) return false; // TypeORM returns [rows, count] for DELETE
       // match_results cascade with the candidate; report data may embed candidate rows by id.

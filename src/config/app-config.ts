@@ -23,8 +23,13 @@ export interface AppConfig {
   forecastRetrainCron: string;
   forecastRetrainShare: number;
   queueLockMs: number;
+  databasePoolSize: number;
+  /** Fail at boot (instead of warning) when row-level security would not bind the app's connections. */
+  requireRowLevelSecurity: boolean;
   /** Market queries scan an in-memory copy of posting_facts (kept in step with the table) instead of SQL. */
   analyticsInMemory: boolean;
+  /** Requests per minute per API key; 0 = unlimited. */
+  rateLimitPerMinute: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -51,7 +56,10 @@ export function buildAppConfig(env: EnvironmentVariables, urls: { databaseUrl: s
     adminApiKey: env.ADMIN_API_KEY,
     forecastRetrainCron: env.FORECAST_RETRAIN_CRON,
     queueLockMs: env.QUEUE_LOCK_MS,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    requireRowLevelSecurity: env.REQUIRE_RLS === 'true',
     analyticsInMemory: env.ANALYTICS_IN_MEMORY === 'true',
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     forecastRetrainShare: Math.min(1, Math.max(0, Number(env.FORECAST_RETRAIN_SHARE))),
   };
 }

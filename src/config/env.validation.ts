@@ -93,6 +93,22 @@ export class EnvironmentVariables {
   @IsNumberString({}, { message: 'FORECAST_RETRAIN_SHARE must be a number between 0 and 1' })
   FORECAST_RETRAIN_SHARE = '0.1';
 
+  /** Requests per minute per API key (per IP without one); 0 disables rate limiting. */
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Connections in the API/worker Postgres pool (migrations and ingestion COPY use their own). */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Stop at boot when row-level security would not bind the app's connections (else a loud warning). */
+  @IsIn(['true', 'false'])
+  REQUIRE_RLS: 'true' | 'false' = 'false';
+
   /** Keep posting facts in memory for market queries (~45 MB per million postings); false answers every query in SQL. */
   @IsIn(['true', 'false'])
   ANALYTICS_IN_MEMORY: 'true' | 'false' = 'true';

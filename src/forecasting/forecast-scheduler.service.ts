@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { JobQueueService } from '../queues/job-queue.service';
+import { JobName } from '../queues/queue-names';
 
 /** Retraining triggers: a cron schedule, and ingestion runs that bring a large share of new postings. */
 export const MIN_POSTINGS_FOR_AUTO_RETRAIN = 5000;
@@ -31,6 +32,6 @@ export class ForecastSchedulerService implements OnApplicationBootstrap {
     this.logger.log(`ingestion added ${accepted} of ${total} postings (> ${this.config.forecastRetrainShare * 100}%): retraining forecasts and matching models`);
     await this.queues.enqueueForecastTraining(randomUUID(), { request: DEFAULT_REQUEST });
     // Skill embeddings and the scorer learn from postings too; workers pick up the new version on their next index check.
-    await this.queues.enqueueMatch('train-matching', {});
+    await this.queues.enqueueMatch(JobName.TRAIN_MATCHING, {});
   }
 }

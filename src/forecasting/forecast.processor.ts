@@ -1,16 +1,17 @@
-import { Process, Processor } from '@nestjs/bull';
-import { Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from '../queues/job-queue.service';
-import { JobName, QueueName } from '../queues/queue-names';
 import { ForecastTrainerService, TrainForecastRequest } from './forecast-trainer.service';
 
-@Processor(QueueName.FORECAST)
+/**
+ * The `train-forecast` job. CPU-heavy, so it runs in the training sandbox (a child process that Bull
+ * forks; see training-sandbox.ts), never on a worker's event loop.
+ */
+@Injectable()
 export class ForecastProcessor {
   private readonly logger = new Logger(ForecastProcessor.name);
 
   constructor(private readonly trainer: ForecastTrainerService) {}
 
-  @Process({ name: JobName.TRAIN_FORECAST })
   async handle(job: Job<{ correlationId: string; request: TrainForecastRequest }>) {
     const started = Date.now();
     this.logger.log(`train-forecast job=${job.id} correlation=${job.data.correlationId} started`);

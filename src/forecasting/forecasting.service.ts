@@ -106,7 +106,7 @@ export class ForecastingService {
   }
 
   async models(first: number, after?: string): Promise<ForecastModelConnection> {
-    const cursor = decodeCursor(after);
+    const cursor = decodeCursor(after, ['int32']);
     const { rows, total } = await this.registry.list(FORECAST_KIND, first, cursor ? Number(cursor[0]) : undefined);
     return toConnection(rows, first, total, (r) => encodeCursor([r.id]), (r) => ({ ...r, id: String(r.id) }));
   }

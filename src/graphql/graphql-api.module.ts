@@ -1,9 +1,11 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { RequestIdMiddleware } from '../common/request-id.middleware';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { formatGraphqlError } from './graphql-error.formatter';
 import { GraphiqlController } from './graphiql.controller';
+import { inputStringLengthPlugin, inputStringLengthRule } from './input-limits';
 import { queryLimitsRule } from './query-limits.rule';
 
 @Module({
@@ -20,13 +22,20 @@ import { queryLimitsRule } from './query-limits.rule';
         includeStacktraceInErrorResponses: false,
         formatError: formatGraphqlError,
         fieldResolverEnhancers: ['guards'],
-        validationRules: [queryLimitsRule()],
+        validationRules: [queryLimitsRule(), inputStringLengthRule],
+        plugins: [inputStringLengthPlugin()],
         // One operation per HTTP request: JSON-array batches are refused (Apollo's default, stated here).
         allowBatchedHttpRequests: false,
+        // Keep the status that errors carry in extensions.http (429 from the rate limit); Nest would reset it to 200.
+        preserveHttpStatusForExecutionErrors: false,
         context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
       }),
     }),
   ],
   controllers: [GraphiqlController],
 })
-export class GraphqlApiModule {}
+export class GraphqlApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestIdMiddleware).forRoutes('{*path}');
+  }
+}

@@ -58,8 +58,33 @@ export class InvalidCursorException extends DomainException {
   readonly code = 'INVALID_CURSOR';
 }
 
+/** What each position of a cursor holds, so a forged cursor fails here and not as an SQL cast error. */
+export type CursorPart = 'timestamp' | 'uuid' | 'int32' | 'bigint';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
+
+function isPart(value: string | number, part: CursorPart): boolean {
+  const text = String(value);
+  switch (part) {
+    case 'uuid':
+      return UUID.test(text);
+    case 'int32':
+      return /^\d{1,10}$/.test(text) && Number(text) <= 2_147_483_647;
+    case 'bigint':
+      return /^\d{1,18}$/.test(text);
+    case 'timestamp': {
+      const match = TIMESTAMP.exec(text);
+      if (!match) return false;
+      const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+      const date = new Date(Date.UTC(year, month - 1, day));
+      return year >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    }
+  }
+}
+
 /** A cursor we did not issue is the caller's error, not a silent first page. */
-export function decodeCursor(cursor: string | undefined): Array<string | number> | undefined {
+export function decodeCursor(cursor: string | undefined, shape?: CursorPart[]): Array<string | number> | undefined {
   if (cursor === undefined || cursor === null) return undefined;
   let parts: unknown;
   try {
@@ -67,10 +92,15 @@ export function decodeCursor(cursor: string | undefined): Array<string | number>
   } catch {
     parts = undefined;
   }
-  if (!Array.isArray(parts) || parts.length === 0 || !parts.every((p) => typeof p === 'string' || typeof p === 'number')) {
+  const valid =
+    Array.isArray(parts) &&
+    parts.length > 0 &&
+    parts.every((p) => typeof p === 'string' || typeof p === 'number') &&
+    (!shape || (parts.length === shape.length && shape.every((part, i) => isPart(parts[i], part))));
+  if (!valid) {
     throw new InvalidCursorException(`invalid cursor "${String(cursor).slice(0, 40)}": pass an endCursor from a previous page`);
   }
-  return parts;
+  return parts as Array<string | number>;
 }
 
 /** Build a connection from `first + 1` fetched rows (the extra row tells whether there is a next page). */

@@ -2,12 +2,14 @@ import { ASTVisitor, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, Sele
 
 export interface QueryLimits {
   maxDepth: number;
+  /** For `__schema`/`__type` subtrees: the standard introspection query (GraphiQL) is 15 deep; graphql-js's MaxIntrospectionDepthRule stops cycles. */
+  maxIntrospectionDepth: number;
   maxAliases: number;
   maxOperations: number;
   maxRepeatedFields: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxAliases: 20, maxOperations: 1, maxRepeatedFields: 100 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxIntrospectionDepth: 20, maxAliases: 20, maxOperations: 1, maxRepeatedFields: 100 };
 
 /**
  * Rejects abusive documents before execution: too deep, too many aliases, several operations, or
@@ -23,6 +25,8 @@ export function queryLimitsRule(limits: QueryLimits = DEFAULT_QUERY_LIMITS) {
     for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
 
     let aliases = 0;
+    let introspectionDepth = 0;
+    const fragmentDepths = new Map<string, number>();
     const depthOf = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>): number => {
       if (!set) return depth;
       let max = depth;
@@ -33,14 +37,19 @@ export function queryLimitsRule(limits: QueryLimits = DEFAULT_QUERY_LIMITS) {
           if (field.alias) aliases++;
           const name = field.name.value;
           counts.set(name, (counts.get(name) ?? 0) + 1);
-          max = Math.max(max, depthOf(field.selectionSet, depth + 1, seen));
+          const below = depthOf(field.selectionSet, depth + 1, seen);
+          if (name === '__schema' || name === '__type') introspectionDepth = Math.max(introspectionDepth, below);
+          else max = Math.max(max, below);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           max = Math.max(max, depthOf(selection.selectionSet, depth, seen));
         } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
           const name = selection.name.value;
           if (seen.has(name)) continue; // cycles are reported by graphql's own rules
           const fragment = fragments.get(name);
-          if (fragment) max = Math.max(max, depthOf(fragment.selectionSet, depth, new Set([...seen, name])));
+          if (!fragment) continue;
+          // Measured once per fragment: spreading fragments that spread others twice would otherwise cost 2^n.
+          if (!fragmentDepths.has(name)) fragmentDepths.set(name, depthOf(fragment.selectionSet, 0, new Set([...seen, name])));
+          max = Math.max(max, depth + fragmentDepths.get(name)!);
         }
       }
       for (const [name, n] of counts) if (n > limits.maxRepeatedFields) fail(`field "${name}" is repeated ${n} times; the limit is ${limits.maxRepeatedFields}`);
@@ -50,6 +59,7 @@ export function queryLimitsRule(limits: QueryLimits = DEFAULT_QUERY_LIMITS) {
       const depth = depthOf(operation.selectionSet, 0, new Set());
       if (depth > limits.maxDepth) fail(`query depth ${depth} exceeds the limit of ${limits.maxDepth}`);
     }
+    if (introspectionDepth > limits.maxIntrospectionDepth) fail(`introspection depth ${introspectionDepth} exceeds the limit of ${limits.maxIntrospectionDepth}`);
     if (aliases > limits.maxAliases) fail(`${aliases} aliases exceed the limit of ${limits.maxAliases}`);
     return {};
   };

@@ -21,7 +21,7 @@ export class HealthController {
     return this.terminus.check([
       () => {
         const indicator = this.indicators.check('database');
-        return database === 'up' ? indicator.up({ latencyMs: report.databaseLatencyMs }) : indicator.down({ message: database });
+        return database === 'up' ? indicator.up({ latencyMs: report.databaseLatencyMs, rowLevelSecurity: report.rowLevelSecurity }) : indicator.down({ message: database });
       },
       () => {
         const indicator = this.indicators.check('redis');

@@ -29,4 +29,6 @@ export class HealthModel {
   @Field(() => [QueueDepthModel]) queues: QueueDepthModel[];
   @Field({ description: 'TensorFlow.js backend used by model jobs (tensorflow, wasm or cpu)' }) tfBackend: string;
   @Field(() => [WorkerModel]) workers: WorkerModel[];
+  @Field({ description: "true when Postgres row-level security binds this process's connections (organization tenancy's second wall)" })
+  rowLevelSecurity: boolean;
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RowLevelSecurityService } from '../database/row-level-security.service';
 import { QueueDepthService } from '../queues/queue-depth.service';
 import { HealthModel } from './health.model';
 
@@ -18,6 +19,7 @@ export class HealthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queues: QueueDepthService,
+    private readonly rowLevelSecurity: RowLevelSecurityService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,6 +39,7 @@ export class HealthService {
       queues,
       tfBackend: backends.length > 0 ? backends.join(',') : 'no worker running',
       workers,
+      rowLevelSecurity: this.rowLevelSecurity.enforced,
     };
   }
 

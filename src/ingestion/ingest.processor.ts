@@ -1,11 +1,11 @@
 import { Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
-import type { Job } from '../queues/job-queue.service';
+import { doNotCountAttempt, type Job } from '../queues/job-queue.service';
 import { IngestJobData } from '../queues/job-data';
 import { JobName, QueueName } from '../queues/queue-names';
 import { ForecastSchedulerService } from '../forecasting/forecast-scheduler.service';
 import { IngestionKind } from './ingestion.enums';
-import { IngestionRunnerService } from './ingestion-runner.service';
+import { IngestionInterruptedError, IngestionRunnerService } from './ingestion-runner.service';
 
 @Processor(QueueName.INGEST)
 export class IngestProcessor {
@@ -22,8 +22,15 @@ export class IngestProcessor {
     this.logger.log(`ingest run=${job.data.runId} correlation=${job.data.correlationId} attempt=${job.attemptsMade + 1} started`);
     let run;
     try {
-      run = await this.runner.execute(job.data.runId, ({ fraction }) => job.progress(Math.round(fraction * 100)));
+      // Progress is advisory and lives in Redis: never wait for it, and never fail a run over it (Redis
+      // restarting empty loses the job's key; the run itself is in Postgres).
+      run = await this.runner.execute(job.data.runId, ({ fraction }) => void job.progress(Math.round(fraction * 100)).catch(() => undefined));
     } catch (error) {
+      if (error instanceof IngestionInterruptedError) {
+        this.logger.log(`ingest run=${job.data.runId} released: ${error.message}`);
+        doNotCountAttempt(job);
+        throw error;
+      }
       // Bull retries with backoff; after the last attempt the run must say FAILED, not stay RUNNING.
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       this.logger.error(`ingest run=${job.data.runId} attempt=${job.attemptsMade + 1} failed: ${(error as Error).message}`);

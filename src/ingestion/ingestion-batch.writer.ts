@@ -170,12 +170,19 @@ async function writeRows(client: Client, batch: IngestionBatch): Promise<BatchOu
     case IngestionKind.SURVEY: {
       if (batch.surveys.length === 0) return { inserted: 0, duplicates: 0 };
       const lines = batch.surveys.map((s) => surveyLine(batch.fileHash, batch.ingestionRunId, s.line, s.value));
-      // Fast path for a file seen for the first time: straight COPY. Re-ingestion takes the merge.
-      const { rows } = await client.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM survey_responses WHERE source_file_hash = $1 AND source_line = ANY($2::int[])`,
-        [batch.fileHash, batch.surveys.map((s) => s.line)],
+      // Fast path for lines of a file not stored yet: straight COPY. Re-ingestion takes the merge. One
+      // index range probe over the batch's lines (they ascend), not one probe per line.
+      let firstLine = batch.surveys[0].line;
+      let lastLine = firstLine;
+      for (const { line } of batch.surveys) {
+        if (line < firstLine) firstLine = line;
+        else if (line > lastLine) lastLine = line;
+      }
+      const { rows } = await client.query<{ taken: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM survey_responses WHERE source_file_hash = $1 AND source_line BETWEEN $2 AND $3) AS taken`,
+        [batch.fileHash, firstLine, lastLine],
       );
-      if (rows[0].n === 0) {
+      if (!rows[0].taken) {
         await client.query('SAVEPOINT direct_copy');
         try {
           await copyRows(client, `COPY survey_responses (${SURVEY_COLUMNS.join(', ')}) FROM STDIN`, lines);

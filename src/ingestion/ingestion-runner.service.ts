@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Client } from 'pg';
 import { Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -20,10 +21,37 @@ import { readCsvRows } from './parsers/csv-source';
 import { sniffFile } from './parsers/file-sniffer';
 import { readJsonLdRows, readNdjsonRows } from './parsers/json-source';
 import { FileFormatError, SourceRow } from './parsers/source-row';
+import { isTransientDatabaseError } from './transient-database-error.util';
 
-const BATCH_ROWS = 5000;
+/**
+ * Rows per committed batch. Survey rows are small: large batches spread the per-batch statements over
+ * more rows. Postings carry ~2 KB descriptions, and two batches are in memory at once.
+ */
+const BATCH_ROWS: Record<IngestionKind, number> = {
+  [IngestionKind.POSTINGS]: 10_000,
+  [IngestionKind.SURVEY]: 20_000,
+  [IngestionKind.SERIES]: 5000,
+};
+/**
+ * While a batch is being written, give the event loop a turn every this many rows. Parsing a chunk
+ * runs on microtasks only, so without it the writer's socket replies wait for the next file read and
+ * every round trip of the write costs a whole chunk of parsing.
+ */
+const YIELD_EVERY_ROWS = 200;
 const MAX_STORED_WARNINGS_PER_CODE = 100;
 const MAX_STORED_ERRORS = 100_000;
+/** Postgres unreachable (restart, failover, network cut): retry for this long after the last committed batch. */
+const RETRY_WINDOW_MS = 120_000;
+const RETRY_DELAY_MS = { first: 500, max: 5000 };
+const LOCK_POLL_MS = 500;
+
+/** The worker is stopping: the run stopped at a committed batch and is handed back to the queue. */
+export class IngestionInterruptedError extends Error {
+  constructor(runId: string, committedLine?: number) {
+    super(`worker shutting down: run ${runId} released${committedLine === undefined ? '' : ` after line ${committedLine}`}`);
+    this.name = IngestionInterruptedError.name;
+  }
+}
 
 export type ProgressReporter = (progress: { rowsRead: number; bytesRead: number; fraction: number }) => void | Promise<void>;
 
@@ -36,11 +64,15 @@ export async function sha256File(path: string): Promise<string> {
 /**
  * Executes one ingestion run: stream → map → normalise → write in atomic batches. Resumes after
  * the last committed batch, so Bull's at-least-once delivery and killed workers lose and
- * duplicate nothing.
+ * duplicate nothing. Rides out Postgres outages by resuming from the checkpoint, and on shutdown
+ * stops at a batch boundary.
  */
 @Injectable()
-export class IngestionRunnerService {
+export class IngestionRunnerService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(IngestionRunnerService.name);
+  private stopping = false;
+  private readonly wakeOnStop = new Set<() => void>();
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     @InjectRepository(IngestionRunEntity) private readonly runs: Repository<IngestionRunEntity>,
@@ -48,21 +80,100 @@ export class IngestionRunnerService {
     private readonly taxonomy: SkillTaxonomyService,
   ) {}
 
+  /** Nest calls this before Bull closes the queues: current runs stop at their next batch and are released. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    for (const wake of this.wakeOnStop) wake();
+    await Promise.allSettled([...this.inFlight]);
+  }
+
   async execute(runId: string, report?: ProgressReporter): Promise<IngestionRunEntity> {
+    const work = this.executeWithRetries(runId, report);
+    this.inFlight.add(work);
+    try {
+      return await work;
+    } finally {
+      this.inFlight.delete(work);
+    }
+  }
+
+  /**
+   * Transient database errors (the server restarting, a network cut) retry in-process from the last
+   * checkpoint with capped exponential backoff, so an outage of seconds spends none of Bull's attempts.
+   */
+  private async executeWithRetries(runId: string, report?: ProgressReporter): Promise<IngestionRunEntity> {
+    const progress = { lastCommitAt: Date.now() };
+    let failures = 0;
+    let failedSince = progress.lastCommitAt;
+    for (;;) {
+      try {
+        return await this.executeOnce(runId, progress, report);
+      } catch (error) {
+        const transient = isTransientDatabaseError(error);
+        // Stopping while the database is away: hand the run back rather than spend an attempt on it.
+        if (transient && this.stopping) throw new IngestionInterruptedError(runId);
+        if (!transient || Date.now() - progress.lastCommitAt > RETRY_WINDOW_MS) throw error;
+        if (progress.lastCommitAt > failedSince) failures = 0; // the last attempt got somewhere: start the backoff over
+        failedSince = Date.now();
+        const delay = Math.min(RETRY_DELAY_MS.max, RETRY_DELAY_MS.first * 2 ** failures++);
+        this.logger.warn(`run ${runId}: database unavailable (${(error as Error).message}); retrying in ${delay} ms`);
+        await this.sleepUnlessStopping(delay);
+      }
+    }
+  }
+
+  private async executeOnce(runId: string, progress: { lastCommitAt: number }, report?: ProgressReporter): Promise<IngestionRunEntity> {
+    if (this.stopping) throw new IngestionInterruptedError(runId);
+    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'hirescope-ingest' });
+    // A connection lost while idle is reported here; the next query on it fails and the run retries.
+    client.on('error', (error) => this.logger.warn(`run ${runId}: ingest connection lost: ${error.message}`));
+    try {
+      await client.connect();
+      // Safe here: a Postgres crash loses the last commits *with* their checkpoint, and the run resumes
+      // from the older checkpoint. It only skips waiting for the WAL flush on every batch.
+      // JIT compilation costs more than it saves on these small batch statements.
+      await client.query('SET synchronous_commit = off; SET jit = off');
+      await this.lockRun(client, runId);
+      return await this.executeLocked(runId, client, progress, report);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  /**
+   * One executor per run. Bull delivers at least once, and a job re-queued after Redis lost it can
+   * meet its old executor still at work; the session lock goes with the connection, so a dead
+   * executor never holds it.
+   */
+  private async lockRun(client: Client, runId: string): Promise<void> {
+    for (;;) {
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [`ingestion-run:${runId}`]);
+      if (rows[0].locked) return;
+      if (this.stopping) throw new IngestionInterruptedError(runId);
+      await this.sleepUnlessStopping(LOCK_POLL_MS);
+    }
+  }
+
+  private sleepUnlessStopping(ms: number): Promise<void> {
+    return new Promise((done) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.wakeOnStop.delete(wake);
+        done();
+      };
+      const timer = setTimeout(wake, ms);
+      this.wakeOnStop.add(wake);
+    });
+  }
+
+  private async executeLocked(runId: string, client: Client, progress: { lastCommitAt: number }, report?: ProgressReporter): Promise<IngestionRunEntity> {
     const run = await this.runs.findOneBy({ id: runId });
     if (!run) throw new IngestionException(`ingestion run ${runId} not found`, IngestionExceptionCode.RUN_NOT_FOUND);
     if (run.status === IngestionStatus.COMPLETED || run.status === IngestionStatus.FAILED) return run;
     const started = Date.now();
     await this.runs.update(run.id, { status: IngestionStatus.RUNNING, startedAt: run.startedAt ?? new Date() });
-
-    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'hirescope-ingest' });
-    await client.connect();
-    // Safe here: a Postgres crash loses the last commits *with* their checkpoint, and the run resumes
-    // from the older checkpoint. It only skips waiting for the WAL flush on every batch.
-    // JIT compilation costs more than it saves on these small batch statements.
-    await client.query('SET synchronous_commit = off; SET jit = off');
     try {
-      const timings = await this.stream(run, client, report);
+      const timings = await this.stream(run, client, progress, report);
       await this.runs.update(run.id, {
         status: IngestionStatus.COMPLETED,
         finishedAt: new Date(),
@@ -73,10 +184,10 @@ export class IngestionRunnerService {
         // The file itself is unusable: retrying cannot help, so the run fails with the reason.
         await this.fail(run.id, error.code, error.message);
       } else {
+        // Released at shutdown: waiting for a worker again, resuming after its checkpoint.
+        if (error instanceof IngestionInterruptedError) await this.runs.update(run.id, { status: IngestionStatus.QUEUED });
         throw error;
       }
-    } finally {
-      await client.end().catch(() => undefined);
     }
     return (await this.runs.findOneBy({ id: run.id }))!;
   }
@@ -93,7 +204,7 @@ export class IngestionRunnerService {
     );
   }
 
-  private async stream(run: IngestionRunEntity, client: Client, report?: ProgressReporter): Promise<Record<string, number>> {
+  private async stream(run: IngestionRunEntity, client: Client, progress: { lastCommitAt: number }, report?: ProgressReporter): Promise<Record<string, number>> {
     if (!run.filePath) throw new FileFormatError('FILE_MISSING', 'run has no file');
     const fileSize = (await stat(run.filePath).catch(() => null))?.size;
     if (fileSize === undefined) throw new FileFormatError('FILE_MISSING', `the uploaded file is gone (${run.filePath})`);
@@ -118,6 +229,9 @@ export class IngestionRunnerService {
     const skipUntil = run.committedLine; // rows consumed by earlier attempts, already committed
     let consumed = 0;
     let pendingWrite: Promise<BatchOutcome> | undefined;
+    let writing = false;
+    let sinceYield = 0;
+    const batchRows = BATCH_ROWS[run.kind];
     let batch = this.emptyBatch(run, fileHash);
     const seenInBatch = new Set<string>();
 
@@ -131,7 +245,20 @@ export class IngestionRunnerService {
       if (pendingWrite) await pendingWrite;
       timings.writeWaitMs += Date.now() - waitStart;
       // Overlap: Postgres writes this batch while we parse the next one.
-      pendingWrite = writeBatch(client, ready);
+      writing = true;
+      pendingWrite = writeBatch(client, ready).then(
+        (outcome) => {
+          writing = false;
+          progress.lastCommitAt = Date.now();
+          return outcome;
+        },
+        (error: unknown) => {
+          writing = false;
+          throw error;
+        },
+      );
+      // A failed write is awaited (and thrown) at the next flush; until then it must not count as unhandled.
+      pendingWrite.catch(() => undefined);
       await report?.({ rowsRead: consumed, bytesRead, fraction: fileSize ? Math.min(1, bytesRead / fileSize) : 0 });
     };
 
@@ -162,7 +289,17 @@ export class IngestionRunnerService {
         this.normalizeInto(run.kind, row, context, batch, seenInBatch, addIssue);
       }
       timings.normalizeMs += Date.now() - normalizeStart;
-      if (this.batchSize(batch) >= BATCH_ROWS) await flush();
+      if (writing && ++sinceYield >= YIELD_EVERY_ROWS) {
+        sinceYield = 0;
+        await nextTurn();
+      }
+      if (this.batchSize(batch) >= batchRows) {
+        await flush();
+        if (this.stopping) {
+          await pendingWrite;
+          throw new IngestionInterruptedError(run.id, consumed);
+        }
+      }
       parseStart = Date.now();
     }
     await flush();

@@ -1,9 +1,11 @@
-import { BadRequestException, Body, Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Post, UnsupportedMediaTypeException, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { rm } from 'node:fs/promises';
 import { Roles } from '../auth/auth.decorators';
 import { ApiRole } from '../auth/role.enum';
 import { formatFromFileName, parseFormat, parseKind } from './ingestion.enums';
 import { IngestionService } from './ingestion.service';
+import { unsupportedUploadReason } from './upload-type.util';
 
 interface UploadFields {
   kind?: string;
@@ -24,6 +26,17 @@ export class IngestionController {
   @UseInterceptors(FileInterceptor('file'))
   async upload(@UploadedFile() file: Express.Multer.File | undefined, @Body() fields: UploadFields) {
     if (!file) throw new BadRequestException('multipart field "file" is required');
+    try {
+      return await this.startRun(file, fields);
+    } catch (error) {
+      await rm(file.path, { force: true }); // a refused upload leaves nothing on disk
+      throw error;
+    }
+  }
+
+  private async startRun(file: Express.Multer.File, fields: UploadFields) {
+    const unsupported = await unsupportedUploadReason(file.path, file.mimetype);
+    if (unsupported) throw new UnsupportedMediaTypeException(unsupported);
     const kind = parseKind(fields.kind);
     if (!kind) throw new BadRequestException('field "kind" must be postings, survey or series');
     const format = fields.format ? parseFormat(fields.format) : formatFromFileName(file.originalname);

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { decodeCursor, encodeCursor, toConnection } from '../graphql/pagination';
 import { JobQueueService } from '../queues/job-queue.service';
@@ -102,6 +102,13 @@ export class IngestionService {
     return this.find(id);
   }
 
+  /** Runs accepted but not finished (all of them, or those among `ids`): each should have a live job. */
+  async pendingRunIds(ids?: string[]): Promise<string[]> {
+    const status = In([IngestionStatus.QUEUED, IngestionStatus.RUNNING]);
+    const runs = await this.runs.find({ select: { id: true }, where: ids ? { id: In(ids), status } : { status } });
+    return runs.map((r) => r.id);
+  }
+
   private async findEntity(id: string): Promise<IngestionRunEntity> {
     const run = /^[0-9a-f-]{36}$/i.test(id) ? await this.runs.findOneBy({ id }) : null;
     if (!run) throw new IngestionException(`ingestion run ${id} not found`, IngestionExceptionCode.RUN_NOT_FOUND);
@@ -113,7 +120,7 @@ export class IngestionService {
   }
 
   async list(first: number, after?: string, status?: IngestionStatus): Promise<IngestionRunConnection> {
-    const cursor = decodeCursor(after);
+    const cursor = decodeCursor(after, ['timestamp', 'uuid']);
     const query = this.runs.createQueryBuilder('r').orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(first + 1);
     if (status) query.andWhere('r.status = :status', { status });
     const total = await query.clone().getCount();
@@ -125,7 +132,7 @@ export class IngestionService {
   }
 
   async listIssues(runId: string, first: number, after?: string, severity?: IssueSeverity): Promise<IngestionIssueConnection> {
-    const cursor = decodeCursor(after);
+    const cursor = decodeCursor(after, ['bigint']);
     const query = this.issues
       .createQueryBuilder('e')
       .where('e.run_id = :runId', { runId })

@@ -33,15 +33,17 @@ export class JobsResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
   ): Promise<JobModel[]> {
     const queues = queue ? [parseJobId(`${queue}:x`).queue] : ALL_QUEUES;
+    const size = Math.min(Math.max(first, 1), 100);
     const out: JobModel[] = [];
-    for (const q of queues) out.push(...(await this.queues.list(q, state, Math.min(first, 100))).map((j) => ({ ...j, id: `${q}:${j.id}` })));
-    return out.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, Math.min(first, 100));
+    for (const q of queues) out.push(...(await this.queues.list(q, state, size)).map((j) => ({ ...j, id: `${q}:${j.id}` })));
+    return out.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, size);
   }
 
   @Roles(ApiRole.ADMIN)
   @Mutation(() => JobModel, { description: 'Retry a failed job (processors are idempotent).' })
   async retryJob(@Args('id', { type: () => ID }) id: string): Promise<JobModel> {
     const { queue, jobId } = parseJobId(id);
+    await this.job(id); // an unknown id is NOT_FOUND, not an internal error
     await this.queues.retry(queue, jobId);
     return this.job(id);
   }

@@ -5,7 +5,10 @@ import { QueueName } from '../queues/queue-names';
 import { MatchingEngineService } from './matching-engine.service';
 import { MatchJob } from './matching.service';
 
-/** Thin: each job name maps to one engine call. Results are returned to the asking API via Bull. */
+/**
+ * Thin: each job name maps to one engine call. Results are returned to the asking API via Bull.
+ * Training (`train-matching`) is not here: it runs in the sandboxed training processor.
+ */
 @Processor(QueueName.MATCH)
 export class MatchProcessor {
   private readonly logger = new Logger(MatchProcessor.name);
@@ -38,13 +41,5 @@ export class MatchProcessor {
   @Process({ name: MatchJob.RELATED_SKILLS })
   related(job: Job<any>) {
     return this.engine.relatedSkills(job.data.skill, job.data.limit);
-  }
-
-  @Process({ name: MatchJob.TRAIN })
-  async train(job: Job<any>) {
-    const started = Date.now();
-    const result = await this.engine.train();
-    this.logger.log(`train-matching correlation=${job.data.correlationId} in ${Date.now() - started} ms promoted=${result.promoted}`);
-    return result;
   }
 }

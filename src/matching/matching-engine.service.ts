@@ -1,15 +1,15 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MarketFilter } from '../analytics/dto/market-filter.input';
 import { MarketFilterSql } from '../analytics/market-filter.sql';
 import { SqlParams } from '../analytics/sql-params';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { withTenant } from '../database/tenant-transaction';
 import { ModelRegistryService } from '../ml/model-registry.service';
-import { selectTfBackend } from '../ml/tfjs-backend';
+import { JobQueueService } from '../queues/job-queue.service';
+import { JobName } from '../queues/queue-names';
 import { SkillTaxonomyService } from '../skills/skill-taxonomy.service';
 import { selectionFairness } from './core/fairness';
 import { candidateProfileFromRow, CandidateRow, JobPostingRow, postingProfileFromRow } from './core/match-profile.mapper';
-import { trainMatchCore } from './core/match-training';
 import { ScoringModel } from './core/scoring-model';
 import { SkillEmbeddings } from './core/skill-embeddings';
 import { PostingIndex, RankedMatch, VectorScorer } from './core/vector-scorer';
@@ -18,7 +18,8 @@ import { PostingIndex, RankedMatch, VectorScorer } from './core/vector-scorer';
 export const MATCHING_NOT_READY = 'MATCHING_NOT_READY';
 export const EMBEDDINGS_KIND = 'skill-embeddings';
 export const SCORER_KIND = 'match-scorer';
-const TRAINING_POSTINGS = 60_000;
+/** A first match on a fresh database waits for the models to train (the API's own timeout is shorter). */
+const FIRST_TRAINING_TIMEOUT_MS = 30 * 60_000;
 const INDEX_CHECK_MS = 5_000;
 
 export interface ExplainedMatch {
@@ -62,44 +63,17 @@ export class MatchingEngineService {
     private readonly registry: ModelRegistryService,
     private readonly taxonomy: SkillTaxonomyService,
     private readonly filters: MarketFilterSql,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly queues: JobQueueService,
   ) {}
-
-  /** Train embeddings and the scorer on recent postings; promote the scorer only if it beats BM25. */
-  async train(seed = 42): Promise<{ embeddingsVersion: number; scorerVersion: number; promoted: boolean; evaluation: unknown }> {
-    const { tf, backend } = await selectTfBackend(this.config.tfjsBackend);
-    const rows: JobPostingRow[] = await this.db.query(
-      `SELECT id, skill_ids, role_family, seniority, country, region, remote_type, annual_usd_min, annual_usd_max, experience_years
-         FROM job_postings WHERE cardinality(skill_ids) > 0 ORDER BY id DESC LIMIT ${TRAINING_POSTINGS}`,
-    );
-    if (rows.length < 50) throw new Error(`${MATCHING_NOT_READY}: matching needs at least 50 postings with skills to train its models (found ${rows.length}); ingest postings first`);
-    const postings = rows.map(postingProfileFromRow);
-    const vocabSize = Math.max(...(await this.taxonomy.current()).idsByName.values()) + 1;
-    const started = Date.now();
-    const result = await trainMatchCore(tf, postings, { vocabSize, seed });
-    const window = { trainingFrom: null, trainingTo: new Date().toISOString().slice(0, 10) };
-    const embeddings = await this.registry.store({
-      kind: EMBEDDINGS_KIND, architecture: 'sppmi-factorisation', backend, hyperparameters: { seed, vocabSize, postings: postings.length },
-      metrics: { loss: result.stats.embeddingLoss }, weights: result.embeddings.serialize(), promote: true, ...window,
-    });
-    const { topology, weights } = result.model.toParts();
-    const scorer = await this.registry.store({
-      kind: SCORER_KIND, architecture: 'mlp-9-8-1', backend, hyperparameters: { seed, embeddingsVersion: embeddings.version, ...result.stats },
-      metrics: result.evaluation as unknown as Record<string, unknown>, topology, weights, promote: result.evaluation.promote, ...window,
-    });
-    this.loaded = undefined;
-    this.index = undefined;
-    this.logger.log(`matching models trained in ${Date.now() - started} ms: ${result.evaluation.reason}`);
-    return { embeddingsVersion: embeddings.version, scorerVersion: scorer.version, promoted: result.evaluation.promote, evaluation: result.evaluation };
-  }
 
   private async loadModels(): Promise<LoadedModels> {
     let scorerMeta = await this.registry.promoted(SCORER_KIND);
     let promoted = true;
     if (!scorerMeta) {
       // Nothing promoted yet: train once, and use the result even if it did not beat BM25 (said so in results).
+      // Training runs in the sandboxed processor (a child process), never on this worker's event loop.
       const latest = await this.registry.latest(SCORER_KIND);
-      if (!latest) await this.train();
+      if (!latest) await this.queues.askMatchWorker(JobName.TRAIN_MATCHING, {}, FIRST_TRAINING_TIMEOUT_MS);
       scorerMeta = (await this.registry.promoted(SCORER_KIND)) ?? (await this.registry.latest(SCORER_KIND));
       promoted = !!scorerMeta?.promotedAt;
     }
@@ -124,12 +98,13 @@ export class MatchingEngineService {
   private async scorer(): Promise<VectorScorer> {
     let models = await this.models();
     if (this.index && Date.now() - this.index.checkedAt < INDEX_CHECK_MS) return this.index.scorer;
-    // Another worker may have trained and promoted a newer scorer: reload models, then rebuild the index.
-    const promoted = await this.registry.promoted(SCORER_KIND);
-    if (promoted && promoted.id !== models.scorerId) {
+    // The training sandbox (this worker's or another's) may have stored a newer scorer: reload models, then rebuild the index.
+    const serving = (await this.registry.promoted(SCORER_KIND)) ?? (await this.registry.latest(SCORER_KIND));
+    if (serving && serving.id !== models.scorerId) {
       this.loaded = undefined;
       this.index = undefined;
       models = await this.models();
+      this.logger.log(`loaded matching scorer v${models.scorerVersion}${models.promoted ? '' : ' (not promoted)'}`);
     }
     const [{ key }] = await this.db.query(`SELECT count(*) || ':' || coalesce(max(id), 0) AS key FROM job_postings`);
     if (this.index && this.index.key === key) {
@@ -145,11 +120,14 @@ export class MatchingEngineService {
     return scorer;
   }
 
+  /** The job's organization scopes the read twice: in the WHERE clause and by row-level security. */
   private async candidateRows(organizationId: string, ids?: string[]): Promise<Array<CandidateRow & { id: string; gender: string | null; age_group: string | null }>> {
-    return this.db.query(
-      `SELECT id, skills, years_experience, country, remote_preference, desired_role_families, salary_annual_usd, gender, age_group
-         FROM candidates WHERE organization_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
-      [organizationId, ids ?? null],
+    return withTenant(this.db, organizationId, (m) =>
+      m.query(
+        `SELECT id, skills, years_experience, country, remote_preference, desired_role_families, salary_annual_usd, gender, age_group
+           FROM candidates WHERE organization_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
+        [organizationId, ids ?? null],
+      ),
     );
   }
 
@@ -188,7 +166,7 @@ export class MatchingEngineService {
     for (const candidate of rows) {
       const result = scorer.scoreCandidate(candidateProfileFromRow(candidate), { topK, explain: true });
       const explained = await this.explain(result.matches);
-      await this.db.transaction(async (m) => {
+      await withTenant(this.db, organizationId, async (m) => {
         await m.query(`DELETE FROM match_results WHERE candidate_id = $1 AND model_id = $2`, [candidate.id, models.scorerId]);
         if (!explained.length) return;
         await m.query(

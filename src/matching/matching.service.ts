@@ -7,7 +7,9 @@ import { Principal } from '../auth/role.enum';
 import { CandidatesService } from '../candidates/candidates.service';
 import { PostingsService } from '../postings/postings.service';
 import { JobQueueService } from '../queues/job-queue.service';
+import { JobName } from '../queues/queue-names';
 import { DomainErrorKind, DomainException } from '../common/domain.exception';
+import { withTenant } from '../database/tenant-transaction';
 import { ExplainedMatch, MATCHING_NOT_READY } from './matching-engine.service';
 import { CandidateMatch, FairnessAttribute, FairnessReportModel, MatchingJob, RoleMatches, SkillSimilarity, StoredMatch } from './matching.models';
 
@@ -17,7 +19,7 @@ export const MatchJob = {
   RUN_MATCHING: 'run-matching',
   FAIRNESS: 'matching-fairness',
   RELATED_SKILLS: 'related-skills',
-  TRAIN: 'train-matching',
+  TRAIN: JobName.TRAIN_MATCHING,
 } as const;
 
 export class MatchingNotReadyException extends DomainException {
@@ -74,17 +76,18 @@ export class MatchingService {
       first,
     });
     if (!answer) throw new AnalyticsException(`job posting ${postingId} not found`, AnalyticsExceptionCode.POSTING_NOT_FOUND);
-    const refs = new Map<string, string | null>(
-      (await this.db.query(`SELECT id, external_ref FROM candidates WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [principal.organizationId, answer.matches.map((m) => m.candidateId)])).map(
-        (r: { id: string; external_ref: string | null }) => [r.id, r.external_ref],
-      ),
+    const rows: Array<{ id: string; external_ref: string | null }> = await withTenant(this.db, principal.organizationId, (m) =>
+      m.query(`SELECT id, external_ref FROM candidates WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [principal.organizationId, answer.matches.map((x) => x.candidateId)]),
     );
+    const refs = new Map(rows.map((r) => [r.id, r.external_ref]));
     await this.audit.record(principal, 'MATCH', 'candidate', answer.matches.map((m) => m.candidateId));
     return answer.matches.map((m) => ({ candidateId: m.candidateId, externalRef: refs.get(m.candidateId) ?? null, rank: m.rank, score: m.score, explanation: m.explanation }));
   }
 
   async runMatching(principal: Principal, candidateIds: string[]): Promise<MatchingJob> {
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM candidates WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [principal.organizationId, candidateIds]);
+    const [{ n }] = await withTenant(this.db, principal.organizationId, (m) =>
+      m.query(`SELECT count(*)::int AS n FROM candidates WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [principal.organizationId, candidateIds]),
+    );
     if (n !== new Set(candidateIds).size) throw new NotFoundException('some candidates were not found in your organization');
     const jobId = await this.queues.enqueueMatch(MatchJob.RUN_MATCHING, { organizationId: principal.organizationId, candidateIds });
     return { jobId: `match:${jobId}`, result: null };
@@ -92,11 +95,13 @@ export class MatchingService {
 
   async storedMatches(principal: Principal, candidateId: string, first: number): Promise<StoredMatch[]> {
     await this.candidates.find(principal, candidateId);
-    const rows = await this.db.query(
-      `SELECT r.candidate_id, r.posting_id::text, r.rank, r.score, m.version, r.explanation, r.created_at
-         FROM match_results r LEFT JOIN ml_models m ON m.id = r.model_id
-        WHERE r.organization_id = $1 AND r.candidate_id = $2 ORDER BY r.created_at DESC, r.rank LIMIT $3`,
-      [principal.organizationId, candidateId, first],
+    const rows = await withTenant(this.db, principal.organizationId, (tx) =>
+      tx.query(
+        `SELECT r.candidate_id, r.posting_id::text, r.rank, r.score, m.version, r.explanation, r.created_at
+           FROM match_results r LEFT JOIN ml_models m ON m.id = r.model_id
+          WHERE r.organization_id = $1 AND r.candidate_id = $2 ORDER BY r.created_at DESC, r.rank LIMIT $3`,
+        [principal.organizationId, candidateId, first],
+      ),
     );
     return rows.map((r: any) => ({ candidateId: r.candidate_id, postingId: r.posting_id, rank: r.rank, score: r.score, modelVersion: r.version, explanation: r.explanation, createdAt: r.created_at }));
   }

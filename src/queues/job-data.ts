@@ -18,4 +18,6 @@ export interface MatchJobData {
 export interface ReportJobData {
   correlationId: string;
   reportId: string;
+  /** The report's organization: the worker runs as that tenant under row-level security. */
+  organizationId: string;
 }

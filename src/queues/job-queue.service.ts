@@ -1,9 +1,9 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { Job, JobOptions, Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
 import { ForecastJobData, IngestJobData, MatchJobData, ReportJobData } from './job-data';
-import { JobName, QueueName } from './queue-names';
+import { ALL_QUEUES, JobName, QueueName } from './queue-names';
 
 export type { Job } from 'bull';
 
@@ -20,9 +20,18 @@ export interface JobSnapshot {
   finishedAt: Date | null;
 }
 
+/**
+ * Hands an active job back without spending one of its attempts (a worker shutting down mid-job):
+ * the processor then rethrows and Bull re-queues the job. Bull adds the failed attempt to this
+ * in-memory copy and stores the result, so the two cancel out (and a first attempt retries at once).
+ */
+export function doNotCountAttempt(job: Job): void {
+  job.attemptsMade -= 1;
+}
+
 /** The producer side of every queue. Job ids are the domain ids, so enqueueing twice is a no-op. */
 @Injectable()
-export class JobQueueService {
+export class JobQueueService implements OnModuleDestroy {
   constructor(
     @InjectQueue(QueueName.INGEST) private readonly ingest: Queue<IngestJobData>,
     @InjectQueue(QueueName.FORECAST) private readonly forecast: Queue<ForecastJobData>,
@@ -30,10 +39,31 @@ export class JobQueueService {
     @InjectQueue(QueueName.REPORT) private readonly report: Queue<ReportJobData>,
   ) {}
 
+  /**
+   * Shutdown, first step: this process takes no new job from any queue (Bull's own close comes last and
+   * waits for the running ones). Bounded, since with Redis away the pause would wait for it.
+   */
+  async onModuleDestroy(): Promise<void> {
+    const paused = Promise.all(ALL_QUEUES.map((name) => this.queue(name).pause(true, true).catch(() => undefined)));
+    await Promise.race([paused, new Promise((done) => setTimeout(done, 2000).unref())]);
+  }
+
   async enqueueIngest(runId: string, options: JobOptions = {}): Promise<string> {
     // Ingestion can legitimately take minutes; a long timeout, and retries resume from the checkpoint.
     const job = await this.ingest.add(JobName.INGEST_FILE, { runId, correlationId: randomUUID() }, { jobId: runId, timeout: 60 * 60_000, ...options });
     return String(job.id);
+  }
+
+  /** The state of a run's ingest job, or null when Redis has no such job (say, Redis restarted empty). */
+  async ingestJobState(runId: string): Promise<string | null> {
+    const job = await this.ingest.getJob(runId);
+    return job ? job.getState() : null;
+  }
+
+  /** Calls back each time the ingest queue's Redis connection is (re)established. Returns the unsubscribe. */
+  onIngestConnectionReady(listener: () => void): () => void {
+    this.ingest.client.on('ready', listener);
+    return () => void this.ingest.client.off('ready', listener);
   }
 
   /** A failed or completed job with this id blocks a new add; remove it so a retry really runs. */
@@ -65,8 +95,8 @@ export class JobQueueService {
     return String(job.id);
   }
 
-  async enqueueReport(reportId: string): Promise<string> {
-    const job = await this.report.add(JobName.BUILD_REPORT, { reportId, correlationId: randomUUID() }, { jobId: reportId, timeout: 10 * 60_000 });
+  async enqueueReport(reportId: string, organizationId: string): Promise<string> {
+    const job = await this.report.add(JobName.BUILD_REPORT, { reportId, organizationId, correlationId: randomUUID() }, { jobId: reportId, timeout: 10 * 60_000 });
     return String(job.id);
   }
 

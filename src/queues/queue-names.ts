@@ -13,5 +13,6 @@ export const JobName = {
   INGEST_FILE: 'ingest-file',
   TRAIN_FORECAST: 'train-forecast',
   RUN_MATCHING: 'run-matching',
+  TRAIN_MATCHING: 'train-matching',
   BUILD_REPORT: 'build-report',
 } as const;

@@ -13,12 +13,9 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: 5000,
 } as const;
 
-// Model training blocks the event loop for long stretches (TensorFlow.js on WASM computes on the
-// calling thread): a long lock on the model queues keeps such jobs from being declared stalled.
-const MODEL_QUEUES = new Set<string>(['forecast', 'match']);
-const registeredQueues = BullModule.registerQueue(
-  ...ALL_QUEUES.map((name) => (MODEL_QUEUES.has(name) ? { name, settings: { lockDuration: 15 * 60_000, stalledInterval: 5 * 60_000 } } : { name })),
-);
+// No per-queue lock overrides: CPU-heavy TensorFlow.js training runs in sandboxed (child-process)
+// processors, so every worker's event loop stays free to renew job locks within QUEUE_LOCK_MS.
+const registeredQueues = BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name })));
 
 @Global()
 @Module({

@@ -16,6 +16,7 @@ export class WorkerHeartbeatService implements OnApplicationBootstrap, OnApplica
   private readonly id = `${hostname()}-${process.pid}`;
   private timer?: NodeJS.Timeout;
   private backend = 'probing';
+  private stopped = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -43,6 +44,8 @@ export class WorkerHeartbeatService implements OnApplicationBootstrap, OnApplica
   }
 
   async onApplicationShutdown(): Promise<void> {
+    // The backend probe may answer after this: its beat must not bring the deleted key back.
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.client()
       .del(this.key())
@@ -58,6 +61,7 @@ export class WorkerHeartbeatService implements OnApplicationBootstrap, OnApplica
   }
 
   private async beat(): Promise<void> {
+    if (this.stopped) return;
     const value = JSON.stringify({ id: this.id, backend: this.backend, lastSeen: new Date().toISOString() });
     await this.client()
       .set(this.key(), value, 'PX', HEARTBEAT_MS * 3)

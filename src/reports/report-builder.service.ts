@@ -10,7 +10,7 @@ import { SkillDemandService } from '../analytics/skill-demand.service';
 import { SqlParams } from '../analytics/sql-params';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CURRENCY_RATES_SOURCE } from '../reference/currency-rates.data';
-import { ReportDocument, ReportSection } from './render/report-document.types';
+import { ReportDocument, ReportSection, SalaryRangeChartSpec } from './render/report-document.types';
 import { ReportKindEnum } from './report.enums';
 
 const ACRONYMS: Record<string, string> = { Ml: 'ML', Ai: 'AI', Mlops: 'MLOps', Bi: 'BI', Us: 'US', Uk: 'UK' };
@@ -97,14 +97,19 @@ export class ReportBuilderService {
     const cross = await this.crossStats(filter);
     const skills = (await this.skills.topSkills(filter, 60)).filter((s) => s.salaryCount >= 20 && s.salaryPremium !== null).sort((a, b) => b.salaryPremium! - a.salaryPremium!).slice(0, 15);
     const range = (rows: typeof byRole) => rows.filter((r) => r.key !== 'UNKNOWN' && !r.lowSample).slice(0, 12).map((r) => ({ label: LABEL(r.key), p10: r.p10, p25: r.p25, median: r.median, p75: r.p75, p90: r.p90, count: r.count }));
+    // A filter with too few salaried postings leaves a chart without groups: leave it out and say so, rather than fail the report.
+    const rangeCharts: SalaryRangeChartSpec[] = [
+      { type: 'salary-range' as const, title: 'Salary by role family', unitLabel: 'USD per year', groups: range(byRole) },
+      { type: 'salary-range' as const, title: 'Salary by seniority', unitLabel: 'USD per year', groups: range(bySeniority) },
+    ].filter((chart) => chart.groups.length > 0);
     const sections: ReportSection[] = [
       {
         heading: 'Salary by role family and seniority',
-        paragraphs: ['Annual salary in USD: the box spans the 25th–75th percentile, whiskers the 10th–90th, the line is the median.'],
-        charts: [
-          { type: 'salary-range', title: 'Salary by role family', unitLabel: 'USD per year', groups: range(byRole) },
-          { type: 'salary-range', title: 'Salary by seniority', unitLabel: 'USD per year', groups: range(bySeniority) },
+        paragraphs: [
+          'Annual salary in USD: the box spans the 25th–75th percentile, whiskers the 10th–90th, the line is the median.',
+          ...(rangeCharts.length ? [] : ['Too few salaried postings under this filter for a salary range chart (each group needs at least 5).']),
         ],
+        charts: rangeCharts,
         tables: [
           {
             title: 'Median and p10–p90 by role family × seniority × region',

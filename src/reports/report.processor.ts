@@ -15,10 +15,12 @@ export class ReportProcessor {
   async handle(job: Job<ReportJobData>) {
     const started = Date.now();
     this.logger.log(`report=${job.data.reportId} correlation=${job.data.correlationId} attempt=${job.attemptsMade + 1} started`);
+    // Jobs queued before row-level security carry no organization, and without one no report row is visible.
+    if (!job.data.organizationId) throw new Error(`report job ${job.id} has no organizationId (queued by an older version): request the report again`);
     try {
-      await this.reports.build(job.data.reportId, (p) => job.progress(p));
+      await this.reports.build(job.data.organizationId, job.data.reportId, (p) => job.progress(p));
     } catch (error) {
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.reports.markFailed(job.data.reportId, (error as Error).message);
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.reports.markFailed(job.data.organizationId, job.data.reportId, (error as Error).message);
       throw error;
     }
     this.logger.log(`report=${job.data.reportId} done in ${Date.now() - started} ms`);

@@ -1,6 +1,7 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../auth/role.enum';
+import { withTenant } from '../database/tenant-transaction';
 import { decodeCursor, encodeCursor, toConnection } from '../graphql/pagination';
 import { JobQueueService } from '../queues/job-queue.service';
 import { RequestReportInput } from './dto/request-report.input';
@@ -16,7 +17,10 @@ const DEFAULT_TITLES: Record<ReportKindEnum, string> = {
   [ReportKindEnum.MARKET_OVERVIEW]: 'Market overview',
 };
 
-/** Reports belong to an organization: every read is scoped by it, downloads included. */
+/**
+ * Reports belong to an organization: every statement is scoped by it, downloads and the build job
+ * included, and runs in a tenant transaction so row-level security scopes it too.
+ */
 @Injectable()
 export class ReportsService {
   private readonly logger = new Logger(ReportsService.name);
@@ -29,57 +33,73 @@ export class ReportsService {
 
   async request(principal: Principal, input: RequestReportInput): Promise<ReportModel> {
     const formats = [...new Set(input.formats)];
-    const [row] = await this.db.query(
-      `INSERT INTO reports (organization_id, kind, title, filter, formats) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [principal.organizationId, input.kind, input.title ?? DEFAULT_TITLES[input.kind], JSON.stringify(input.filter ?? {}), formats],
+    const [row] = await withTenant(this.db, principal.organizationId, (m) =>
+      m.query(`INSERT INTO reports (organization_id, kind, title, filter, formats) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+        principal.organizationId, input.kind, input.title ?? DEFAULT_TITLES[input.kind], JSON.stringify(input.filter ?? {}), formats,
+      ]),
     );
-    await this.jobs.enqueueReport(row.id);
+    await this.jobs.enqueueReport(row.id, principal.organizationId);
     return this.find(principal, row.id);
   }
 
   async find(principal: Principal, id: string): Promise<ReportModel> {
-    const rows = UUID.test(id) ? await this.db.query(`SELECT * FROM reports WHERE id = $1 AND organization_id = $2`, [id, principal.organizationId]) : [];
-    if (!rows.length) throw new NotFoundException(`report ${id} not found`);
-    return this.toModel(rows[0]);
+    const model = UUID.test(id)
+      ? await withTenant(this.db, principal.organizationId, async (m) => {
+          const [row] = await m.query(`SELECT * FROM reports WHERE id = $1 AND organization_id = $2`, [id, principal.organizationId]);
+          return row ? this.toModel(m, row) : null;
+        })
+      : null;
+    if (!model) throw new NotFoundException(`report ${id} not found`);
+    return model;
   }
 
   async list(principal: Principal, first: number, after?: string): Promise<ReportConnection> {
-    const cursor = decodeCursor(after);
-    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM reports WHERE organization_id = $1`, [principal.organizationId]);
-    const rows = await this.db.query(
-      `SELECT *, created_at::text AS cursor_at FROM reports WHERE organization_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
-        ORDER BY created_at DESC, id DESC LIMIT $4`,
-      [principal.organizationId, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1],
-    );
-    const models = await Promise.all(rows.map((r: any) => this.toModel(r)));
+    const cursor = decodeCursor(after, ['timestamp', 'uuid']);
+    const { count, rows, models } = await withTenant(this.db, principal.organizationId, async (m) => {
+      const [{ count }] = await m.query(`SELECT count(*)::int AS count FROM reports WHERE organization_id = $1`, [principal.organizationId]);
+      const rows = await m.query(
+        `SELECT *, created_at::text AS cursor_at FROM reports WHERE organization_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
+          ORDER BY created_at DESC, id DESC LIMIT $4`,
+        [principal.organizationId, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1],
+      );
+      const models: ReportModel[] = [];
+      for (const r of rows) models.push(await this.toModel(m, r));
+      return { count: count as number, rows, models };
+    });
     return toConnection(models.map((m, i) => ({ m, c: rows[i].cursor_at })), first, count, (x) => encodeCursor([x.c, x.m.id]), (x) => x.m);
   }
 
   async download(principal: Principal, id: string, format: string): Promise<{ fileName: string; contentType: string; content: Buffer }> {
     const rows = UUID.test(id)
-      ? await this.db.query(
-          `SELECT f.file_name, f.content_type, f.content FROM report_files f JOIN reports r ON r.id = f.report_id
-            WHERE f.report_id = $1 AND f.format = $2 AND r.organization_id = $3`,
-          [id, format.toUpperCase(), principal.organizationId],
+      ? await withTenant(this.db, principal.organizationId, (m) =>
+          m.query(
+            `SELECT f.file_name, f.content_type, f.content FROM report_files f JOIN reports r ON r.id = f.report_id
+              WHERE f.report_id = $1 AND f.format = $2 AND r.organization_id = $3`,
+            [id, format.toUpperCase(), principal.organizationId],
+          ),
         )
       : [];
     if (!rows.length) throw new NotFoundException(`report ${id} has no ${format} file (or does not exist)`);
     return { fileName: rows[0].file_name, contentType: rows[0].content_type, content: rows[0].content };
   }
 
-  /** The job: idempotent (a re-delivered job rebuilds and replaces the files). */
-  async build(reportId: string, onProgress: (p: number) => Promise<void>): Promise<void> {
-    const [report] = await this.db.query(`SELECT * FROM reports WHERE id = $1`, [reportId]);
+  /**
+   * The job: idempotent (a re-delivered job rebuilds and replaces the files). The job carries the
+   * report's organization; each short write runs as that tenant, the market queries in between as none.
+   */
+  async build(organizationId: string, reportId: string, onProgress: (p: number) => Promise<void>): Promise<void> {
+    const tenant = <T>(work: (m: EntityManager) => Promise<T>) => withTenant(this.db, organizationId, work);
+    const [report] = await tenant((m) => m.query(`SELECT * FROM reports WHERE id = $1 AND organization_id = $2`, [reportId, organizationId]));
     if (!report || report.status === ReportStatus.COMPLETED) return;
-    await this.db.query(`UPDATE reports SET status = 'RUNNING', progress = 5, error = NULL WHERE id = $1`, [reportId]);
+    await tenant((m) => m.query(`UPDATE reports SET status = 'RUNNING', progress = 5, error = NULL WHERE id = $1`, [reportId]));
     const progress = async (p: number) => {
-      await this.db.query(`UPDATE reports SET progress = $2 WHERE id = $1`, [reportId, p]);
+      await tenant((m) => m.query(`UPDATE reports SET progress = $2 WHERE id = $1`, [reportId, p]));
       await onProgress(p);
     };
     const { doc, modelVersions } = await this.builder.build(report.kind, report.title, report.filter, progress);
     const files = await renderReport(doc, report.formats);
     await progress(95);
-    await this.db.transaction(async (m) => {
+    await tenant(async (m) => {
       await m.query(`DELETE FROM report_files WHERE report_id = $1`, [reportId]);
       for (const format of report.formats as ReportFormatEnum[]) {
         const info = reportFileInfo(doc, format);
@@ -95,13 +115,15 @@ export class ReportsService {
     });
   }
 
-  async markFailed(reportId: string, message: string): Promise<void> {
-    await this.db.query(`UPDATE reports SET status = 'FAILED', error = $2, finished_at = now() WHERE id = $1`, [reportId, message.slice(0, 500)]);
+  async markFailed(organizationId: string, reportId: string, message: string): Promise<void> {
+    await withTenant(this.db, organizationId, (m) =>
+      m.query(`UPDATE reports SET status = 'FAILED', error = $2, finished_at = now() WHERE id = $1`, [reportId, message.slice(0, 500)]),
+    );
   }
 
-  private async toModel(r: any): Promise<ReportModel> {
+  private async toModel(m: EntityManager, r: any): Promise<ReportModel> {
     const files: Array<{ format: ReportFormatEnum; file_name: string; content_type: string; size: number }> =
-      r.status === ReportStatus.COMPLETED ? await this.db.query(`SELECT format, file_name, content_type, size FROM report_files WHERE report_id = $1 ORDER BY format`, [r.id]) : [];
+      r.status === ReportStatus.COMPLETED ? await m.query(`SELECT format, file_name, content_type, size FROM report_files WHERE report_id = $1 ORDER BY format`, [r.id]) : [];
     return {
       id: r.id,
       kind: r.kind,

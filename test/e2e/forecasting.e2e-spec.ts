@@ -21,6 +21,13 @@ describe('forecasting (e2e)', () => {
     await t.close();
   });
 
+  /** A liveness probe, not a benchmark: the bound only catches an event loop blocked by training. */
+  const healthLatency = async () => {
+    const started = performance.now();
+    expect((await gql(t.baseUrl, '{ health { status } }', {}, t.auth)).errors).toBeUndefined();
+    return performance.now() - started;
+  };
+
   it('says clearly when no model has been trained', async () => {
     const r = await gql(t.baseUrl, '{ skillDemandForecast(skill: "Python") { skill } }', {}, t.auth);
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'NO_FORECAST_MODEL' });
@@ -31,15 +38,22 @@ describe('forecasting (e2e)', () => {
     expect(started.errors).toBeUndefined();
     const jobId = started.data!.trainForecastModel.jobId;
     let job: any;
+    const healthWhileTraining: number[] = [];
     for (let i = 0; i < 900; i++) {
       job = (await gql(t.baseUrl, 'query($id: ID!) { job(id: $id) { state progress result failedReason } }', { id: jobId }, t.auth)).data!.job;
       if (job.state === 'completed' || job.state === 'failed') break;
+      if (job.state === 'active') healthWhileTraining.push(await healthLatency());
       await new Promise((r) => setTimeout(r, 300));
     }
     expect(job.failedReason).toBeNull();
     expect(job.state).toBe('completed');
     expect(job.result).toMatchObject({ modelVersion: 1 });
     expect(job.result.forecastSeries).toBeGreaterThan(10);
+    // Trained in a sandboxed child process, while this process (API and worker) kept answering.
+    expect(job.result.pid).toEqual(expect.any(Number));
+    expect(job.result.pid).not.toBe(process.pid);
+    expect(healthWhileTraining.length).toBeGreaterThan(0);
+    expect(Math.max(...healthWhileTraining)).toBeLessThan(1000);
 
     const models = await gql(t.baseUrl, '{ forecastModels(first: 5) { totalCount edges { node { version architecture status backend metrics promotedAt } } } }', {}, t.auth);
     const trained = models.data!.forecastModels.edges.map((e: any) => e.node);

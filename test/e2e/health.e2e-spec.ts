@@ -18,6 +18,7 @@ describe('health (e2e)', () => {
     const body = await response.json();
     expect(body.status).toBe('ok');
     expect(body.details.database.status).toBe('up');
+    expect(body.details.database.rowLevelSecurity).toBe(true);
     expect(body.details.redis.status).toBe('up');
     expect(body.details.queues.depths.map((q: { queue: string }) => q.queue)).toEqual(['ingest', 'forecast', 'match', 'report']);
     expect(body.details.app.version).toMatch(/^\d+\.\d+\.\d+/);

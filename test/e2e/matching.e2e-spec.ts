@@ -24,6 +24,13 @@ describe('matching (e2e)', () => {
     await t.close();
   });
 
+  /** A liveness probe, not a benchmark: the bound only catches an event loop blocked by training. */
+  const healthLatency = async () => {
+    const started = performance.now();
+    expect((await gql(t.baseUrl, '{ health { status } }', {}, t.auth)).errors).toBeUndefined();
+    return performance.now() - started;
+  };
+
   const createCandidate = async (input: Record<string, unknown>) => {
     const r = await gql(t.baseUrl, 'mutation($input: CandidateInput!) { createCandidate(input: $input) { id unknownSkills } }', { input }, t.auth);
     expect(r.errors).toBeUndefined();
@@ -87,6 +94,38 @@ describe('matching (e2e)', () => {
     const stored = await gql(t.baseUrl, 'query($id: ID!) { matchResults(candidateId: $id, first: 50) { rank score modelVersion explanation { matchedSkills } } }', { id: c.id }, t.auth);
     expect(stored.data!.matchResults).toHaveLength(20);
     expect(stored.data!.matchResults[0].modelVersion).toBeGreaterThanOrEqual(1);
+  });
+
+  it('retrains in a separate process while the worker keeps answering, and the worker serves the new scorer', async () => {
+    const c = await createCandidate({ ...ml, externalRef: 'retrain-1' });
+    const started = await gql(t.baseUrl, 'mutation { trainMatchingModel { jobId } }', {}, t.auth);
+    expect(started.errors).toBeUndefined();
+    const jobId = started.data!.trainMatchingModel.jobId;
+    let job: any;
+    const healthWhileTraining: number[] = [];
+    for (let i = 0; i < 600; i++) {
+      job = (await gql(t.baseUrl, 'query($id: ID!) { job(id: $id) { state result failedReason } }', { id: jobId }, t.auth)).data!.job;
+      if (job.state === 'completed' || job.state === 'failed') break;
+      if (job.state === 'active') healthWhileTraining.push(await healthLatency());
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(job.failedReason).toBeNull();
+    expect(job.state).toBe('completed');
+    expect(job.result.pid).toEqual(expect.any(Number));
+    expect(job.result.pid).not.toBe(process.pid);
+    expect(healthWhileTraining.length).toBeGreaterThan(0);
+    expect(Math.max(...healthWhileTraining)).toBeLessThan(1000);
+
+    // Same postings and seed, so the new scorer is promoted exactly when the first one was; either way it
+    // now serves (a worker serves the latest version while none is promoted), from the next index check on.
+    const q = `query($id: ID!) { matchRolesForCandidate(candidateId: $id, first: 3) { modelVersion } }`;
+    let served = 0;
+    for (let i = 0; i < 30 && served !== job.result.scorerVersion; i++) {
+      served = (await gql(t.baseUrl, q, { id: c.id }, t.auth)).data!.matchRolesForCandidate.modelVersion;
+      if (served !== job.result.scorerVersion) await new Promise((r) => setTimeout(r, 1000));
+    }
+    expect(job.result.scorerVersion).toBeGreaterThan(1);
+    expect(served).toBe(job.result.scorerVersion);
   });
 
   it('ranks own candidates for a role, audits fairness, and exposes related skills', async () => {

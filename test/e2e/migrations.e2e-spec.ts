@@ -25,6 +25,8 @@ describe('migrations (e2e)', () => {
       expect(applied).toHaveLength(MIGRATIONS.length);
       const created = await tables();
       expect(created).toEqual(expect.arrayContaining(['job_postings', 'skills', 'survey_responses', 'ml_models', 'candidates', 'reports']));
+      const forced = await dataSource.query(`SELECT relname FROM pg_class WHERE relrowsecurity AND relforcerowsecurity AND relkind = 'r' ORDER BY 1`);
+      expect(forced.map((r: { relname: string }) => r.relname)).toEqual(['candidates', 'match_results', 'report_files', 'reports']);
 
       for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
       expect(await tables()).toEqual([]);

@@ -13,24 +13,57 @@ export type JobPostingMapping = { ok: true; record: RawPostingRecord } | { ok: f
 
 const SCHEMA_CONTEXT = /^https?:\/\/schema\.org\/?$/i;
 
+/** Arrays nested deeper than this are not descended into (their items are rejected), so no input overflows the stack. */
+const MAX_ARRAY_NESTING = 32;
+/** Schema.org values nest a few levels (an array of objects with a name); deeper text is ignored for the same reason. */
+const MAX_TEXT_NESTING = 16;
+
 /** The top-level items of a JSON-LD document: one object, an array, or an @graph. */
-export function jsonLdItems(document: Json, basePointer = ''): JsonLdItem[] {
-  if (Array.isArray(document)) return document.flatMap((item, i) => jsonLdItems(item, `${basePointer}/${i}`));
+export function jsonLdItems(document: Json, basePointer = '', depth = 0): JsonLdItem[] {
+  if (Array.isArray(document) && depth < MAX_ARRAY_NESTING) {
+    return document.flatMap((item, i) => jsonLdItems(item, `${basePointer}/${i}`, depth + 1));
+  }
   if (isObject(document) && Array.isArray(document['@graph'])) {
     return (document['@graph'] as Json[]).map((item, i) => ({ pointer: `${basePointer}/@graph/${i}`, value: item }));
   }
   return [{ pointer: basePointer || '/', value: document }];
 }
 
-/** Bodies of <script type="application/ld+json"> blocks in an HTML page, with the line each starts on. */
+const SCRIPT_OPEN_RE = /<script\b/gi;
+const SCRIPT_CLOSE_RE = /<\/script\s*>/gi;
+const LD_JSON_TYPE_RE = /type\s*=\s*["']?application\/ld\+json["']?/i;
+
+/**
+ * Bodies of <script type="application/ld+json"> blocks in an HTML page, with the line each starts on.
+ * One forward pass with indexOf-style searches: a page of unclosed tags or thousands of blocks stays linear.
+ */
 export function extractJsonLdScripts(html: string): Array<{ line: number; json: string }> {
   const blocks: Array<{ line: number; json: string }> = [];
-  const pattern = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
-  for (const match of html.matchAll(pattern)) {
-    const line = html.slice(0, match.index).split('\n').length;
-    blocks.push({ line, json: match[1].replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '') });
+  let line = 1;
+  let counted = 0;
+  SCRIPT_OPEN_RE.lastIndex = 0;
+  for (let open = SCRIPT_OPEN_RE.exec(html); open; open = SCRIPT_OPEN_RE.exec(html)) {
+    const tagEnd = html.indexOf('>', open.index);
+    if (tagEnd < 0) break; // no tag is ever closed after this point
+    if (!LD_JSON_TYPE_RE.test(html.slice(open.index, tagEnd))) {
+      SCRIPT_OPEN_RE.lastIndex = tagEnd + 1;
+      continue;
+    }
+    SCRIPT_CLOSE_RE.lastIndex = tagEnd + 1;
+    const close = SCRIPT_CLOSE_RE.exec(html);
+    if (!close) break; // nor will any later block close
+    line += countNewlines(html, counted, open.index);
+    counted = open.index;
+    blocks.push({ line, json: html.slice(tagEnd + 1, close.index).replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '') });
+    SCRIPT_OPEN_RE.lastIndex = close.index + close[0].length;
   }
   return blocks;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function isObject(value: Json | undefined): value is JsonObject {
@@ -44,15 +77,17 @@ function types(value: JsonObject): string[] {
 }
 
 /** Plain text of a JSON-LD value: strings as they are, objects by name/value/description. */
-function text(value: Json | undefined): string | undefined {
+function text(value: Json | undefined, depth = 0): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return value.trim() || undefined;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (depth >= MAX_TEXT_NESTING) return undefined;
+  const inner = (v: Json | undefined) => text(v, depth + 1);
   if (Array.isArray(value)) {
-    const parts = value.map(text).filter((v): v is string => !!v);
+    const parts = value.map(inner).filter((v): v is string => !!v);
     return parts.length ? parts.join(', ') : undefined;
   }
-  return text(value.name) ?? text(value.credentialCategory) ?? text(value.value) ?? text(value.description) ?? text(value.termCode);
+  return inner(value.name) ?? inner(value.credentialCategory) ?? inner(value.value) ?? inner(value.description) ?? inner(value.termCode);
 }
 
 function first(value: Json | undefined): Json | undefined {
