@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IngestionModule } from '../ingestion/ingestion.module';
 import { JobsResolver } from './jobs.resolver';
 
-@Module({ providers: [JobsResolver] })
+@Module({ imports: [IngestionModule], providers: [JobsResolver] })
 export class JobsModule {}

@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { NotFoundException } from '@nestjs/common';
 import { Roles } from '../auth/auth.decorators';
 import { ApiRole } from '../auth/role.enum';
+import { IngestionService } from '../ingestion/ingestion.service';
 import { JobQueueService } from '../queues/job-queue.service';
 import { ALL_QUEUES, QueueName } from '../queues/queue-names';
 import { JobModel, JobState } from './job.model';
@@ -16,7 +17,10 @@ function parseJobId(id: string): { queue: QueueName; jobId: string } {
 @Roles(ApiRole.ADMIN, ApiRole.ANALYST)
 @Resolver(() => JobModel)
 export class JobsResolver {
-  constructor(private readonly queues: JobQueueService) {}
+  constructor(
+    private readonly queues: JobQueueService,
+    private readonly ingestion: IngestionService,
+  ) {}
 
   @Query(() => JobModel)
   async job(@Args('id', { type: () => ID }) id: string): Promise<JobModel> {
@@ -43,8 +47,11 @@ export class JobsResolver {
   @Mutation(() => JobModel, { description: 'Retry a failed job (processors are idempotent).' })
   async retryJob(@Args('id', { type: () => ID }) id: string): Promise<JobModel> {
     const { queue, jobId } = parseJobId(id);
-    await this.job(id); // an unknown id is NOT_FOUND, not an internal error
-    await this.queues.retry(queue, jobId);
+    const job = await this.job(id); // an unknown id is NOT_FOUND, not an internal error
+    // An ingest job's outcome is its run, which the last attempt marked FAILED; a bare Bull retry would meet
+    // that FAILED run and complete without reading a row. Retrying the run reopens it and requeues its job.
+    if (queue === QueueName.INGEST && job.state === 'failed') await this.ingestion.retry(jobId);
+    else await this.queues.retry(queue, jobId);
     return this.job(id);
   }
 }
