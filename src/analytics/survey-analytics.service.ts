@@ -45,9 +45,8 @@ export class SurveyAnalyticsService {
     );
     const rows: Array<{ key: string; count: number }> = await this.db.query(
       multi
-        ? // A respondent counts once per answer even if the list repeats it (DISTINCT per row, not over the table).
-          `SELECT v AS key, count(*)::int AS count FROM survey_responses s CROSS JOIN LATERAL (SELECT DISTINCT v FROM unnest(${expr}) AS v) u
-            WHERE ${where} GROUP BY v ORDER BY 2 DESC, 1`
+        ? // Lists are de-duplicated at ingestion (survey.normalizer), so each answer counts a respondent once.
+          `SELECT v AS key, count(*)::int AS count FROM survey_responses s CROSS JOIN LATERAL unnest(${expr}) AS v WHERE ${where} GROUP BY v ORDER BY 2 DESC, 1`
         : `SELECT ${expr} AS key, count(*)::int AS count FROM survey_responses s WHERE ${where} AND ${expr} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
       params.values,
     );
