@@ -40,6 +40,7 @@ async function main() {
   time('skillCounts', () => v.skillCounts(m));
   time('skillCounts all', () => v.skillCounts(all));
   const top = v.topSkillIds(v.skillCounts(all), 5).map(([id]) => id);
+  time('topSkillsWithMedians 20 all', () => v.topSkillsWithMedians(all, false, 20));
   time('skillMedians top5 all', () => v.skillMedians(all, false, top));
   time('salaryStats role all', () => v.salaryStats(all, false, { kind: 'dimension', dimension: 'role_family' }));
   time('salaryStats skill all', () => v.salaryStats(all, false, { kind: 'skill' }));

@@ -105,9 +105,9 @@ export class SkillDemandService {
   private skillRowsInMemory(view: FactsView, resolved: ResolvedFilter, limit: number, previous: Period | null): SkillRows {
     const ff = factFilterOf(resolved);
     const selection = view.select(ff);
-    const top = view.topSkillIds(view.skillCounts(selection), limit);
-    const medians = view.skillMedians(selection, ff.includeOutliers, top.map(([id]) => id));
-    const rows = top.map(([id, postings]) => ({ skill_id: id, postings, median: medians.get(id)!.median, salary_count: medians.get(id)!.salaryCount }));
+    const rows = view
+      .topSkillsWithMedians(selection, ff.includeOutliers, limit)
+      .map((s) => ({ skill_id: s.skillId, postings: s.postings, median: s.median, salary_count: s.salaryCount }));
     const previousCounts = previous && rows.length ? view.skillCounts(view.select(ff, previous)) : new Map<number, number>();
     return { rows, previousCounts };
   }

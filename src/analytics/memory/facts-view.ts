@@ -223,6 +223,67 @@ export class FactsView {
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
   }
 
+  /**
+   * The `limit` most asked-for skills of the selection with their postings, salary counts and median
+   * salaries: one pass counts every skill (all postings, and those with a usable salary), a second walks
+   * the salaried rows in salary order until each top skill's median rank is reached.
+   */
+  topSkillsWithMedians(rows: Selection, includeOutliers: boolean, limit: number): Array<{ skillId: number; postings: number; salaryCount: number; median: number | null }> {
+    const { skillStart, skillIds, salaryRows, outlier, maxSkillId, salary } = this.c;
+    const count = new Int32Array(maxSkillId + 1);
+    const salaried = new Float64Array(maxSkillId + 1);
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
+      const paid = r < salaryRows && (includeOutliers || !outlier[r]) ? 1 : 0;
+      for (let i = skillStart[r], end = skillStart[r + 1]; i < end; i++) {
+        count[skillIds[i]]++;
+        salaried[skillIds[i]] += paid;
+      }
+    }
+    const top: number[] = [];
+    count.forEach((n, id) => {
+      if (n > 0) top.push(id);
+    });
+    top.sort((a, b) => count[b] - count[a] || a - b);
+    top.length = Math.min(top.length, limit);
+    const slot = new Int32Array(maxSkillId + 1).fill(-1);
+    top.forEach((id, i) => (slot[id] = i));
+    // Median ranks of each top skill (floor and ceil of (n − 1) / 2), found inline: this loop is the hot one.
+    const groups = top.length;
+    const lo = new Float64Array(groups);
+    const hi = new Float64Array(groups);
+    const loValue = new Float64Array(groups);
+    const hiValue = new Float64Array(groups);
+    const seen = new Float64Array(groups);
+    let pending = 0;
+    for (let g = 0; g < groups; g++) {
+      const n = salaried[top[g]];
+      lo[g] = Math.floor(0.5 * (n - 1));
+      hi[g] = Math.ceil(0.5 * (n - 1));
+      if (n > 0) pending++;
+    }
+    const paidRows = this.salaried(rows, includeOutliers);
+    for (let k = 0; k < paidRows.length && pending > 0; k++) {
+      const r = paidRows[k];
+      for (let i = skillStart[r], end = skillStart[r + 1]; i < end; i++) {
+        const g = slot[skillIds[i]];
+        if (g < 0) continue;
+        const rank = seen[g]++;
+        if (rank === lo[g]) loValue[g] = salary[r];
+        if (rank === hi[g]) {
+          hiValue[g] = salary[r];
+          pending--;
+        }
+      }
+    }
+    return top.map((id, g) => ({
+      skillId: id,
+      postings: count[id],
+      salaryCount: salaried[id],
+      median: salaried[id] ? interpolate((rank) => (rank === lo[g] ? loValue[g] : hiValue[g]), salaried[id], 0.5) : null,
+    }));
+  }
+
   /** Median salary and salary count per skill, for the skills asked. */
   skillMedians(rows: Selection, includeOutliers: boolean, skills: number[]): Map<number, { median: number | null; salaryCount: number }> {
     const slot = new Int32Array(this.c.maxSkillId + 1).fill(-1);
