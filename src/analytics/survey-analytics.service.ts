@@ -4,22 +4,23 @@ import { MarketFilter } from './dto/market-filter.input';
 import { MarketFilterSql } from './market-filter.sql';
 import { SurveyDimension } from './models/analytics.enums';
 import { SurveyDistribution } from './models/market.models';
+import { SurveyFactsMemoryService, SurveyField, SurveyList } from './memory/survey-facts-memory.service';
 import { SqlParams } from './sql-params';
 
 /** Single-valued dimensions are a column; LANGUAGE and CERTIFICATION are arrays (one respondent, many answers). */
-const COLUMN: Record<SurveyDimension, { expr: string; multi?: boolean }> = {
-  [SurveyDimension.INDUSTRY]: { expr: 's.industry' },
-  [SurveyDimension.EXPERIENCE_LEVEL]: { expr: 's.experience_level' },
-  [SurveyDimension.LANGUAGE]: { expr: 's.languages', multi: true },
-  [SurveyDimension.COUNTRY]: { expr: 's.country' },
-  [SurveyDimension.REGION]: { expr: 's.region' },
-  [SurveyDimension.EDUCATION]: { expr: 's.education' },
-  [SurveyDimension.SATISFACTION]: { expr: 's.satisfaction::text' },
-  [SurveyDimension.GENDER]: { expr: 's.gender' },
-  [SurveyDimension.CERTIFICATION]: { expr: 's.certifications', multi: true },
-  [SurveyDimension.AGE_GROUP]: { expr: 's.age_group' },
-  [SurveyDimension.COMPANY_SIZE]: { expr: 's.company_size' },
-  [SurveyDimension.REMOTE]: { expr: 's.remote_type' },
+const COLUMN: Record<SurveyDimension, { expr: string; multi?: boolean; field: SurveyField | SurveyList }> = {
+  [SurveyDimension.INDUSTRY]: { expr: 's.industry', field: 'industry' },
+  [SurveyDimension.EXPERIENCE_LEVEL]: { expr: 's.experience_level', field: 'experience_level' },
+  [SurveyDimension.LANGUAGE]: { expr: 's.languages', multi: true, field: 'languages' },
+  [SurveyDimension.COUNTRY]: { expr: 's.country', field: 'country' },
+  [SurveyDimension.REGION]: { expr: 's.region', field: 'region' },
+  [SurveyDimension.EDUCATION]: { expr: 's.education', field: 'education' },
+  [SurveyDimension.SATISFACTION]: { expr: 's.satisfaction::text', field: 'satisfaction' },
+  [SurveyDimension.GENDER]: { expr: 's.gender', field: 'gender' },
+  [SurveyDimension.CERTIFICATION]: { expr: 's.certifications', multi: true, field: 'certifications' },
+  [SurveyDimension.AGE_GROUP]: { expr: 's.age_group', field: 'age_group' },
+  [SurveyDimension.COMPANY_SIZE]: { expr: 's.company_size', field: 'company_size' },
+  [SurveyDimension.REMOTE]: { expr: 's.remote_type', field: 'remote_type' },
 };
 
 @Injectable()
@@ -27,6 +28,7 @@ export class SurveyAnalyticsService {
   constructor(
     private readonly db: DataSource,
     private readonly filters: MarketFilterSql,
+    private readonly memory: SurveyFactsMemoryService,
   ) {}
 
   /**
@@ -36,8 +38,27 @@ export class SurveyAnalyticsService {
   async surveyDistribution(dimension: SurveyDimension, filter?: MarketFilter): Promise<SurveyDistribution> {
     const resolved = await this.filters.resolve(filter);
     const params = new SqlParams();
-    const where = this.filters.survey(resolved, params);
-    const { expr, multi } = COLUMN[dimension];
+    const where = this.filters.survey(resolved, params); // also refuses filters surveys cannot answer
+    const { expr, multi, field } = COLUMN[dimension];
+    const facts = await this.memory.current();
+    if (facts) {
+      const f = resolved.filter;
+      const answer = this.memory.distribution(facts, {
+        fromYear: resolved.from ? Number(resolved.from.slice(0, 4)) : undefined,
+        toYear: resolved.to ? Number(resolved.to.slice(0, 4)) : undefined,
+        fields: {
+          role_family: f.roleFamilies,
+          seniority: f.seniorities,
+          country: f.countries?.map((c) => c.toUpperCase()),
+          region: f.regions,
+          industry: f.industries,
+          remote_type: f.remoteTypes,
+          employment_type: f.employmentTypes,
+          company_size: f.companySizes,
+        },
+      }, field);
+      return { ...answer, buckets: answer.buckets.map((b) => ({ ...b, share: answer.answered ? b.count / answer.answered : 0 })) };
+    }
     const answeredExpr = multi ? `cardinality(${expr}) > 0` : `${expr} IS NOT NULL`;
     const [totals] = await this.db.query(
       `SELECT count(*)::int AS respondents, count(*) FILTER (WHERE ${answeredExpr})::int AS answered FROM survey_responses s WHERE ${where}`,

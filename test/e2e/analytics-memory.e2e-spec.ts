@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { writePostingsCsv } from '../../seeds/generators/write-synthetic';
+import { writePostingsCsv, writeSurveyCsv } from '../../seeds/generators/write-synthetic';
+import { SurveyFactsMemoryService } from '../../src/analytics/memory/survey-facts-memory.service';
 import { PostingFactsMemoryService } from '../../src/analytics/memory/posting-facts-memory.service';
 import { ForecastSeriesService } from '../../src/forecasting/forecast-series.service';
 import { createTestApp, TestApp } from '../create-test-app';
@@ -104,7 +105,12 @@ describe('in-memory analytics agree with SQL (e2e)', () => {
     t = await createTestApp({ salaryOutlierBounds: { min: 40_000, max: 250_000 } });
     memory = t.app.get(PostingFactsMemoryService);
     await ingest(11, 2500, '2023-01-01', '2025-12-31');
+    const surveys = join(dir, 'survey.csv');
+    await writeSurveyCsv(surveys, { count: 3000, seed: 11 });
+    const { body } = await uploadFile(t.baseUrl, surveys, { kind: 'survey' }, t.auth);
+    expect((await waitForRun(t.baseUrl, body.runId!, t.auth)).status).toBe('COMPLETED');
     await memory.ready();
+    await t.app.get(SurveyFactsMemoryService).ready();
   });
 
   afterAll(async () => {
@@ -116,6 +122,28 @@ describe('in-memory analytics agree with SQL (e2e)', () => {
     expect(await memory.view()).not.toBeNull();
     expect((await memory.view())!.rows).toBeGreaterThan(2400);
     expect(await compareAll()).toBe(QUERIES.length * FILTERS.length);
+  });
+
+  it('answers survey distributions exactly as SQL does', async () => {
+    const dimensions = ['INDUSTRY', 'EXPERIENCE_LEVEL', 'LANGUAGE', 'COUNTRY', 'REGION', 'EDUCATION', 'SATISFACTION', 'GENDER', 'CERTIFICATION', 'AGE_GROUP', 'COMPANY_SIZE', 'REMOTE'];
+    const filters: Filter[] = [
+      {},
+      { from: '2023-06-01', to: '2024-02-01' },
+      { regions: ['EUROPE', 'NORTH_AMERICA'], seniorities: ['SENIOR'] },
+      { countries: ['us', 'gb'], remoteTypes: ['REMOTE'], companySizes: ['LARGE'] },
+      { roleFamilies: ['DATA_SCIENTIST'], employmentTypes: ['FULL_TIME'], industries: ['FINANCE', 'TECHNOLOGY'] },
+    ];
+    const text = 'query($d: SurveyDimension!, $f: MarketFilter) { r: surveyDistribution(dimension: $d, filter: $f) { respondents answered buckets { key count share } } }';
+    for (const d of dimensions) {
+      for (const f of filters) {
+        const inSql = await ask(text, { d, f }, false);
+        const inMemory = await ask(text, { d, f }, true);
+        expect({ d, f, answer: roundDeep(inMemory) }).toEqual({ d, f, answer: roundDeep(inSql) });
+      }
+    }
+    const some = (await ask(text, { d: 'LANGUAGE', f: {} }, true)) as { respondents: number; buckets: unknown[] };
+    expect(some.respondents).toBe(3000);
+    expect(some.buckets.length).toBeGreaterThan(3);
   });
 
   it('builds the forecast series (monthly demand per skill) exactly as SQL does', async () => {
