@@ -29,6 +29,8 @@ export interface NewFileRun {
 /** Creates runs, queues them, and answers questions about them. The work itself is IngestionRunnerService. */
 @Injectable()
 export class IngestionService {
+  private readonly pendingFirstPages = new Map<string, { runIds: Set<string>; pages: Promise<Map<string, IngestionIssueConnection>> }>();
+
   constructor(
     @InjectRepository(IngestionRunEntity) private readonly runs: Repository<IngestionRunEntity>,
     @InjectRepository(IngestionErrorEntity) private readonly issues: Repository<IngestionErrorEntity>,
@@ -131,7 +133,46 @@ export class IngestionService {
     return toConnection(entities, first, total, (r) => encodeCursor([cursorAt.get(r.id)!, r.id]), toIngestionRunModel);
   }
 
-  async listIssues(runId: string, first: number, after?: string, severity?: IssueSeverity): Promise<IngestionIssueConnection> {
+  /**
+   * A run's rejected rows and warnings. First pages asked for by several runs at once (a listing's
+   * `ingestionRuns { edges { node { errors } } }`) are gathered and read in one query, not one per run.
+   */
+  listIssues(runId: string, first: number, after?: string, severity?: IssueSeverity): Promise<IngestionIssueConnection> {
+    if (after) return this.issuesAfter(runId, first, after, severity);
+    const key = `${first}|${severity ?? ''}`;
+    let batch = this.pendingFirstPages.get(key);
+    if (!batch) {
+      const runIds = new Set<string>();
+      const pages = new Promise((resolve) => setImmediate(resolve)).then(() => {
+        this.pendingFirstPages.delete(key);
+        return this.firstIssuePages([...runIds], first, severity);
+      });
+      this.pendingFirstPages.set(key, (batch = { runIds, pages }));
+    }
+    batch.runIds.add(runId);
+    return batch.pages.then((pages) => pages.get(runId)!);
+  }
+
+  private async firstIssuePages(runIds: string[], first: number, severity?: IssueSeverity): Promise<Map<string, IngestionIssueConnection>> {
+    const rows: Array<Record<string, any>> = await this.issues.query(
+      `SELECT id::text, run_id, line, pointer, field, value, code, message, severity, total FROM (
+         SELECT e.*, row_number() OVER (PARTITION BY e.run_id ORDER BY e.id) AS rn, count(*) OVER (PARTITION BY e.run_id)::int AS total
+           FROM ingestion_errors e WHERE e.run_id = ANY($1::uuid[]) AND ($2::text IS NULL OR e.severity = $2)) ranked
+        WHERE rn <= $3 ORDER BY run_id, id`,
+      [runIds, severity ?? null, first + 1],
+    );
+    const byRun = new Map<string, IngestionErrorEntity[]>(runIds.map((id) => [id, []]));
+    const totals = new Map<string, number>();
+    for (const r of rows) {
+      byRun.get(r.run_id)?.push({ id: r.id, runId: r.run_id, line: r.line, pointer: r.pointer, field: r.field, value: r.value, code: r.code, message: r.message, severity: r.severity });
+      totals.set(r.run_id, r.total);
+    }
+    return new Map(
+      [...byRun.entries()].map(([runId, issues]) => [runId, toConnection(issues, first, totals.get(runId) ?? 0, (r) => encodeCursor([r.id]), toIngestionIssueModel)]),
+    );
+  }
+
+  private async issuesAfter(runId: string, first: number, after: string, severity?: IssueSeverity): Promise<IngestionIssueConnection> {
     const cursor = decodeCursor(after, ['bigint']);
     const query = this.issues
       .createQueryBuilder('e')
@@ -144,4 +185,5 @@ export class IngestionService {
     const rows = await query.getMany();
     return toConnection(rows, first, total, (r) => encodeCursor([r.id]), toIngestionIssueModel);
   }
+
 }
