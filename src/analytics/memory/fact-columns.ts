@@ -64,6 +64,12 @@ export class FactColumns {
   skillIds = new Uint32Array(0);
   /** Rows [0, salaryRows) have a salary, in ascending order; the rest have none. */
   salaryRows = 0;
+  /** Rows asking for skill s, ascending (so in salary order): skillRowIds[skillRowStart[s] .. skillRowStart[s + 1]). */
+  skillRowStart = new Uint32Array(1);
+  skillRowIds = new Uint32Array(0);
+  /** Per skill over all rows: postings with a salary that is not an outlier, and with any salary. */
+  skillPaid = new Int32Array(1);
+  skillPaidAll = new Int32Array(1);
   /** Month number (year * 12 + month - 1) of each row, NO_DAY without a date. */
   month = new Int32Array(0);
   /** Largest skill id and month number present, to size count arrays. */
@@ -193,6 +199,21 @@ export class FactColumns {
     while (salaryRows < n && out.salary[salaryRows] === out.salary[salaryRows]) salaryRows++;
     out.salaryRows = salaryRows;
     out.maxSkillId = this.maxSkillId;
+    // The inverted index: rows per skill.
+    out.skillRowStart = new Uint32Array(this.maxSkillId + 2);
+    for (let i = 0; i < out.skillIds.length; i++) out.skillRowStart[out.skillIds[i] + 1]++;
+    for (let s = 1; s < out.skillRowStart.length; s++) out.skillRowStart[s] += out.skillRowStart[s - 1];
+    out.skillRowIds = new Uint32Array(out.skillIds.length);
+    const fill = out.skillRowStart.slice(0, this.maxSkillId + 1);
+    for (let r = 0; r < n; r++) for (let i = out.skillStart[r]; i < out.skillStart[r + 1]; i++) out.skillRowIds[fill[out.skillIds[i]]++] = r;
+    out.skillPaid = new Int32Array(this.maxSkillId + 1);
+    out.skillPaidAll = new Int32Array(this.maxSkillId + 1);
+    for (let r = 0; r < salaryRows; r++) {
+      for (let i = out.skillStart[r]; i < out.skillStart[r + 1]; i++) {
+        out.skillPaidAll[out.skillIds[i]]++;
+        if (!out.outlier[r]) out.skillPaid[out.skillIds[i]]++;
+      }
+    }
     out.minMonth = this.minMonth;
     out.maxMonth = this.maxMonth;
     out.present = this.present;

@@ -230,9 +230,14 @@ export class FactsView {
    */
   topSkillsWithMedians(rows: Selection, includeOutliers: boolean, limit: number): Array<{ skillId: number; postings: number; salaryCount: number; median: number | null }> {
     const { skillStart, skillIds, salaryRows, outlier, maxSkillId, salary } = this.c;
-    const count = new Int32Array(maxSkillId + 1);
-    const salaried = new Float64Array(maxSkillId + 1);
-    for (let k = 0; k < rows.length; k++) {
+    let count = new Int32Array(maxSkillId + 1);
+    let salaried = new Float64Array(maxSkillId + 1);
+    if (rows.length === this.n) {
+      // Every row selected (no filter): the counts were taken when the columns were sealed.
+      const { skillRowStart, skillPaid, skillPaidAll } = this.c;
+      count = Int32Array.from({ length: maxSkillId + 1 }, (_, s) => skillRowStart[s + 1] - skillRowStart[s]);
+      salaried = Float64Array.from(includeOutliers ? skillPaidAll : skillPaid);
+    } else for (let k = 0; k < rows.length; k++) {
       const r = rows[k];
       const paid = r < salaryRows && (includeOutliers || !outlier[r]) ? 1 : 0;
       for (let i = skillStart[r], end = skillStart[r + 1]; i < end; i++) {
@@ -246,42 +251,31 @@ export class FactsView {
     });
     top.sort((a, b) => count[b] - count[a] || a - b);
     top.length = Math.min(top.length, limit);
-    const slot = new Int32Array(maxSkillId + 1).fill(-1);
-    top.forEach((id, i) => (slot[id] = i));
-    // Median ranks of each top skill (floor and ceil of (n − 1) / 2), found inline: this loop is the hot one.
-    const groups = top.length;
-    const lo = new Float64Array(groups);
-    const hi = new Float64Array(groups);
-    const loValue = new Float64Array(groups);
-    const hiValue = new Float64Array(groups);
-    const seen = new Float64Array(groups);
-    let pending = 0;
-    for (let g = 0; g < groups; g++) {
-      const n = salaried[top[g]];
-      lo[g] = Math.floor(0.5 * (n - 1));
-      hi[g] = Math.ceil(0.5 * (n - 1));
-      if (n > 0) pending++;
-    }
+    // Each top skill's median: walk its rows (salary order) through the salaried selection up to the median rank.
+    const inPaid = new Uint8Array(this.n);
     const paidRows = this.salaried(rows, includeOutliers);
-    for (let k = 0; k < paidRows.length && pending > 0; k++) {
-      const r = paidRows[k];
-      for (let i = skillStart[r], end = skillStart[r + 1]; i < end; i++) {
-        const g = slot[skillIds[i]];
-        if (g < 0) continue;
-        const rank = seen[g]++;
-        if (rank === lo[g]) loValue[g] = salary[r];
-        if (rank === hi[g]) {
-          hiValue[g] = salary[r];
-          pending--;
+    for (let k = 0; k < paidRows.length; k++) inPaid[paidRows[k]] = 1;
+    const { skillRowStart, skillRowIds } = this.c;
+    return top.map((id) => {
+      const n = salaried[id];
+      if (!n) return { skillId: id, postings: count[id], salaryCount: 0, median: null };
+      const lo = Math.floor(0.5 * (n - 1));
+      const hi = Math.ceil(0.5 * (n - 1));
+      let rank = 0;
+      let low = NaN;
+      let high = NaN;
+      for (let i = skillRowStart[id], end = skillRowStart[id + 1]; i < end; i++) {
+        const r = skillRowIds[i];
+        if (!inPaid[r]) continue;
+        if (rank === lo) low = salary[r];
+        if (rank === hi) {
+          high = salary[r];
+          break;
         }
+        rank++;
       }
-    }
-    return top.map((id, g) => ({
-      skillId: id,
-      postings: count[id],
-      salaryCount: salaried[id],
-      median: salaried[id] ? interpolate((rank) => (rank === lo[g] ? loValue[g] : hiValue[g]), salaried[id], 0.5) : null,
-    }));
+      return { skillId: id, postings: count[id], salaryCount: n, median: interpolate((k) => (k === lo ? low : high), n, 0.5) };
+    });
   }
 
   /** Median salary and salary count per skill, for the skills asked. */
