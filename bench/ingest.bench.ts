@@ -34,14 +34,16 @@ function trackIngestBackendCpu(databaseUrl: string, database: string): { stop: (
     }
   };
   let pids: number[] = [];
+  let asking = false;
   const timer = setInterval(() => {
     pids.forEach(read);
-    void connected.then(() =>
-      client
-        .query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'hirescope-ingest'`, [database])
-        .then(({ rows }) => (pids = rows.map((r) => r.pid)))
-        .catch(() => undefined),
-    );
+    if (asking) return;
+    asking = true;
+    void connected
+      .then(() => client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'hirescope-ingest'`, [database]))
+      .then(({ rows }) => (pids = rows.map((r) => r.pid)))
+      .catch(() => undefined)
+      .finally(() => (asking = false));
   }, 100);
   return {
     stop: async () => {
@@ -85,7 +87,8 @@ async function main(): Promise<void> {
   await seedReferenceData(ds);
   await ds.destroy();
 
-  const env = validateEnvironment({ ...process.env, LOG_LEVEL: 'warn', DATA_DIR: outDir });
+  // No model retraining: triggered by the postings run, it would compete with the survey run for the CPUs.
+  const env = validateEnvironment({ ...process.env, LOG_LEVEL: 'warn', DATA_DIR: outDir, FORECAST_RETRAIN_CRON: 'off', FORECAST_RETRAIN_SHARE: '1' });
   const config = { ...buildAppConfig(env, { databaseUrl: db.url, redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }), role: ProcessRole.WORKER, queuePrefix: `hsbench_${Date.now()}` };
   const app = await NestFactory.createApplicationContext(AppModule.forRole(config), { logger: ['error', 'warn'] });
   const ingestion = app.get(IngestionService);

@@ -10,6 +10,7 @@ import { PostingFacts1764000008000 } from './1764000008000-posting-facts';
 import { AnalyticsDataVersion1764000010000 } from './1764000010000-analytics-data-version';
 import { PostingsRecentIndex1764000011000 } from './1764000011000-postings-recent-index';
 import { SurveyDataVersion1764000013000 } from './1764000013000-survey-data-version';
+import { SurveyResponsesProvenance1764000020000 } from './1764000020000-survey-responses-provenance';
 import { RowLevelSecurity1764000012000 } from './1764000012000-row-level-security';
 
 /** Explicit list (not a glob) so ts-node, jest and the compiled build load the same migrations. */
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PostingsRecentIndex1764000011000,
   RowLevelSecurity1764000012000,
   SurveyDataVersion1764000013000,
+  SurveyResponsesProvenance1764000020000,
 ];

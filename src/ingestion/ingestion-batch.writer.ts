@@ -83,16 +83,17 @@ const FACTS_FOR_HASHES = `
          annual_usd_mid, salary_outlier, skill_ids
     FROM job_postings WHERE content_hash = ANY($1::text[])`;
 
-function postingLine(p: NormalizedPosting, ord: number): string {
-  return [
-    String(ord), copyText(p.source), copyText(p.sourceId), copyText(p.contentHash), copyText(p.titleRaw), copyText(p.title),
-    copyText(p.roleFamily), copyText(p.seniority), copyText(p.companyName), copyText(p.industry), copyText(p.industryRaw),
-    copyText(p.country), copyText(p.region), copyText(p.city), copyText(p.locationRaw), copyText(p.remoteType),
-    copyText(p.employmentType), copyText(p.companySize), copyText(p.salaryRaw), copyNumber(p.salaryMin), copyNumber(p.salaryMax),
-    copyText(p.salaryCurrency), copyText(p.payPeriod), copyNumber(p.annualUsdMin), copyNumber(p.annualUsdMax),
-    copyBool(p.salaryOutlier), copyText(p.postedDate), copyText(p.description), copyText(p.education), copyText(p.experienceRaw),
-    copyNumber(p.experienceYears), copyIntArray(p.skillIds), copyTextArray(p.skillAliases), copyText(JSON.stringify(p.raw)),
-  ].join('\t');
+/** A posting's columns in INSERTED_COLUMNS order, as COPY text. */
+function postingFields(p: NormalizedPosting): string {
+  return (
+    `${copyText(p.source)}\t${copyText(p.sourceId)}\t${copyText(p.contentHash)}\t${copyText(p.titleRaw)}\t${copyText(p.title)}\t` +
+    `${copyText(p.roleFamily)}\t${copyText(p.seniority)}\t${copyText(p.companyName)}\t${copyText(p.industry)}\t${copyText(p.industryRaw)}\t` +
+    `${copyText(p.country)}\t${copyText(p.region)}\t${copyText(p.city)}\t${copyText(p.locationRaw)}\t${copyText(p.remoteType)}\t` +
+    `${copyText(p.employmentType)}\t${copyText(p.companySize)}\t${copyText(p.salaryRaw)}\t${copyNumber(p.salaryMin)}\t${copyNumber(p.salaryMax)}\t` +
+    `${copyText(p.salaryCurrency)}\t${copyText(p.payPeriod)}\t${copyNumber(p.annualUsdMin)}\t${copyNumber(p.annualUsdMax)}\t` +
+    `${copyBool(p.salaryOutlier)}\t${copyText(p.postedDate)}\t${copyText(p.description)}\t${copyText(p.education)}\t${copyText(p.experienceRaw)}\t` +
+    `${copyNumber(p.experienceYears)}\t${copyIntArray(p.skillIds)}\t${copyTextArray(p.skillAliases)}\t${copyText(JSON.stringify(p.raw))}`
+  );
 }
 
 const SURVEY_COLUMNS = [
@@ -107,23 +108,23 @@ const SURVEY_COLUMNS = [
 const STAGE_SURVEYS = `CREATE TEMP TABLE IF NOT EXISTS stage_surveys ON COMMIT DELETE ROWS AS SELECT ${SURVEY_COLUMNS.join(', ')} FROM survey_responses LIMIT 0`;
 
 function surveyLine(fileHash: string, runId: string, line: number, s: NormalizedSurvey): string {
-  return [
-    copyText(fileHash), String(line), runId, String(s.year), copyText(s.experienceLevel), copyText(s.seniority), copyText(s.employmentType),
-    copyText(s.jobTitle), copyText(s.roleFamily), copyNumber(s.salary), copyText(s.salaryCurrency), copyNumber(s.annualUsd),
-    copyBool(s.salaryOutlier), copyText(s.country), copyText(s.companyCountry), copyText(s.region), copyNumber(s.remoteRatio),
-    copyText(s.remoteType), copyText(s.companySize), copyText(s.industry), copyText(s.education), copyNumber(s.satisfaction),
-    copyText(s.gender), copyText(s.ageGroup), copyTextArray(s.languages), copyTextArray(s.certifications),
-  ].join('\t');
+  return (
+    `${fileHash}\t${line}\t${runId}\t${s.year}\t${copyText(s.experienceLevel)}\t${copyText(s.seniority)}\t${copyText(s.employmentType)}\t` +
+    `${copyText(s.jobTitle)}\t${copyText(s.roleFamily)}\t${copyNumber(s.salary)}\t${copyText(s.salaryCurrency)}\t${copyNumber(s.annualUsd)}\t` +
+    `${copyBool(s.salaryOutlier)}\t${copyText(s.country)}\t${copyText(s.companyCountry)}\t${copyText(s.region)}\t${copyNumber(s.remoteRatio)}\t` +
+    `${copyText(s.remoteType)}\t${copyText(s.companySize)}\t${copyText(s.industry)}\t${copyText(s.education)}\t${copyNumber(s.satisfaction)}\t` +
+    `${copyText(s.gender)}\t${copyText(s.ageGroup)}\t${copyTextArray(s.languages)}\t${copyTextArray(s.certifications)}`
+  );
 }
 
-async function copyRows(client: Client, sql: string, lines: string[]): Promise<void> {
-  if (lines.length === 0) return;
+/** Streams rows to a COPY, encoding each as it goes: one ~1 MB write at a time, no array of lines. */
+async function copyRows<T>(client: Client, sql: string, items: readonly T[], toLine: (item: T) => string): Promise<void> {
+  if (items.length === 0) return;
   const stream = client.query(copyFrom(sql));
-  // Join in chunks: one write per ~1 MB keeps syscalls few without building one giant string.
-  async function* chunks() {
+  function* chunks() {
     let buffer = '';
-    for (const line of lines) {
-      buffer += line + '\n';
+    for (const item of items) {
+      buffer += toLine(item) + '\n';
       if (buffer.length > 1 << 20) {
         yield buffer;
         buffer = '';
@@ -169,7 +170,7 @@ async function writeRows(client: Client, batch: IngestionBatch): Promise<BatchOu
     }
     case IngestionKind.SURVEY: {
       if (batch.surveys.length === 0) return { inserted: 0, duplicates: 0 };
-      const lines = batch.surveys.map((s) => surveyLine(batch.fileHash, batch.ingestionRunId, s.line, s.value));
+      const toLine = (s: IngestionBatch['surveys'][number]) => surveyLine(batch.fileHash, batch.ingestionRunId, s.line, s.value);
       // Fast path for lines of a file not stored yet: straight COPY. Re-ingestion takes the merge. One
       // index range probe over the batch's lines (they ascend), not one probe per line.
       let firstLine = batch.surveys[0].line;
@@ -185,16 +186,16 @@ async function writeRows(client: Client, batch: IngestionBatch): Promise<BatchOu
       if (!rows[0].taken) {
         await client.query('SAVEPOINT direct_copy');
         try {
-          await copyRows(client, `COPY survey_responses (${SURVEY_COLUMNS.join(', ')}) FROM STDIN`, lines);
+          await copyRows(client, `COPY survey_responses (${SURVEY_COLUMNS.join(', ')}) FROM STDIN`, batch.surveys, toLine);
           await client.query('RELEASE SAVEPOINT direct_copy');
-          return { inserted: lines.length, duplicates: 0 };
+          return { inserted: batch.surveys.length, duplicates: 0 };
         } catch (error) {
           if ((error as { code?: string }).code !== '23505') throw error;
           await client.query('ROLLBACK TO SAVEPOINT direct_copy');
         }
       }
       await client.query(STAGE_SURVEYS);
-      await copyRows(client, `COPY stage_surveys (${SURVEY_COLUMNS.join(', ')}) FROM STDIN`, lines);
+      await copyRows(client, `COPY stage_surveys (${SURVEY_COLUMNS.join(', ')}) FROM STDIN`, batch.surveys, toLine);
       const { rowCount } = await client.query(
         `INSERT INTO survey_responses (${SURVEY_COLUMNS.join(', ')}) SELECT ${SURVEY_COLUMNS.join(', ')} FROM stage_surveys
          ON CONFLICT (source_file_hash, source_line) DO NOTHING`,
@@ -255,11 +256,10 @@ async function copyNewPostings(client: Client, batch: IngestionBatch, companyIds
   await client.query('SAVEPOINT direct_copy');
   try {
     const tail = `\t${batch.ingestionRunId}`;
-    const lines = fresh.map((p) => {
+    await copyRows(client, `COPY job_postings (${INSERTED_COLUMNS.join(', ')}, company_id, ingestion_run_id) FROM STDIN`, fresh, (p) => {
       const company = p.companyName ? companyIds.get(p.companyName.toLowerCase()) : undefined;
-      return `${postingLine(p, 0).slice(2)}\t${company ?? '\\N'}${tail}`; // slice drops the ord column
+      return `${postingFields(p)}\t${company ?? '\\N'}${tail}`;
     });
-    await copyRows(client, `COPY job_postings (${INSERTED_COLUMNS.join(', ')}, company_id, ingestion_run_id) FROM STDIN`, lines);
     await client.query(FACTS_FOR_HASHES, [fresh.map((p) => p.contentHash)]);
     await client.query('RELEASE SAVEPOINT direct_copy');
     return { inserted: fresh.length, duplicates: existing.size };
@@ -272,7 +272,8 @@ async function copyNewPostings(client: Client, batch: IngestionBatch, companyIds
 
 async function mergePostings(client: Client, batch: IngestionBatch): Promise<BatchOutcome> {
   await client.query(STAGE_POSTINGS);
-  await copyRows(client, `COPY stage_postings (${POSTING_COLUMNS.join(', ')}) FROM STDIN`, batch.postings.map(postingLine));
+  let ord = 0;
+  await copyRows(client, `COPY stage_postings (${POSTING_COLUMNS.join(', ')}) FROM STDIN`, batch.postings, (p) => `${ord++}\t${postingFields(p)}`);
   const { rows } = await client.query<{ inserted: number; updated: number }>(MERGE_POSTINGS, [batch.ingestionRunId]);
   return { inserted: rows[0].inserted, duplicates: rows[0].updated };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { RawPostingRecord, FieldIssue } from '../ingestion.types';
 import * as fields from './field.normalizers';
 import * as locations from './location.normalizer';
@@ -6,10 +6,12 @@ import { memoize, ownString, squashForHash } from './memoize';
 import { Normalized, NormalizedPosting } from './normalized-records';
 import { annualizeToUsd, isSalaryOutlier, ParsedSalary, parseSalary } from './salary.normalizer';
 import { SkillExtractor } from './skill-extractor';
-import { normalizeTitle } from './title.normalizer';
+import * as titles from './title.normalizer';
 import { RemoteType } from '../../common/market.enums';
 
 const normalizeLocation = memoize(locations.normalizeLocation);
+// Read-only use of the shared result; keys are owned only on a miss, not copied for every row.
+const normalizeTitle = memoize(titles.normalizeTitle);
 const normalizeRemoteType = memoize(fields.normalizeRemoteType);
 const normalizeEmploymentType = memoize(fields.normalizeEmploymentType);
 const normalizeIndustry = memoize(fields.normalizeIndustry);
@@ -69,12 +71,11 @@ function numberOrUndefined(value: string | undefined): number | undefined {
  * postings the same job: normalised title, company, location and description.
  */
 export function postingContentHash(source: string, sourceId: string | undefined, title: string, company?: string, location?: string, description?: string): string {
-  const hash = createHash('sha1');
-  if (sourceId) hash.update(`id\u001f${source.toLowerCase()}\u001f${sourceId}`);
-  else {
-    hash.update(`content\u001f${squashForHash(title)}\u001f${squashForHash(company)}\u001f${squashForHash(location)}\u001f${squashForHash(description)}`);
-  }
-  return hash.digest('base64url');
+  // One-shot crypto.hash: a createHash object per row cost more than the hashing itself.
+  const key = sourceId
+    ? `id\u001f${source.toLowerCase()}\u001f${sourceId}`
+    : `content\u001f${squashForHash(title)}\u001f${squashForHash(company)}\u001f${squashForHash(location)}\u001f${squashForHash(description)}`;
+  return hash('sha1', key, 'base64url');
 }
 
 /** Raw posting fields → a normalised posting, or the reasons it cannot be one. Never throws. */
@@ -95,8 +96,7 @@ export function normalizePosting(raw: RawPostingRecord, ctx: PostingNormalizatio
   const source = clean(raw.source) ?? ctx.source;
   const sourceId = clean(raw.sourceId);
   const company = clean(raw.company);
-  // The title module caches by title; hand it an owned copy, not a slice of the file chunk.
-  const title = normalizeTitle(ownString(titleRaw));
+  const title = normalizeTitle(titleRaw);
 
   const locationText = clean(raw.location) ?? ([clean(raw.city), clean(raw.country)].filter(Boolean).join(', ') || undefined);
   const location = normalizeLocation(locationText);

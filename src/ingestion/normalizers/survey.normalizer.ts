@@ -26,10 +26,11 @@ function clean(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-function list(value: string | undefined): string[] {
+// Lists repeat as much as single values; the shared arrays are only read downstream.
+const list = memoize((value: string | undefined): string[] => {
   if (!value) return [];
   return [...new Set(value.split(/[;|,]/).map((v) => v.trim()).filter(Boolean))];
-}
+});
 
 /** One survey respondent → a normalised response. Year and a salary are required; the rest is optional. */
 export function normalizeSurvey(raw: RawSurveyRecord, outlierBounds: { min: number; max: number }): Normalized<NormalizedSurvey> {
