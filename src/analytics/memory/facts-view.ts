@@ -101,43 +101,44 @@ export class FactsView {
   private computeSelection(filter: FactFilter, period?: { from?: string; to?: string }): Selection {
     const c = this.c;
     const n = this.n;
-    const keep = new Uint8Array(n).fill(1);
     const from = period ? period.from : filter.from;
     const to = period ? period.to : filter.to;
-    if (from !== undefined || to !== undefined) {
-      const lo = from !== undefined ? dayNumber(from) : NO_DAY + 1;
-      const hi = to !== undefined ? dayNumber(to) : 2 ** 31 - 1;
-      const day = c.day;
-      for (let r = 0; r < n; r++) if (day[r] < lo || day[r] > hi) keep[r] = 0;
-    }
+    const dated = from !== undefined || to !== undefined;
+    const lo = from !== undefined ? dayNumber(from) : NO_DAY + 1;
+    const hi = to !== undefined ? dayNumber(to) : 2 ** 31 - 1;
+    const codes: Uint16Array[] = [];
+    const allowed: Uint8Array[] = [];
     for (const [name, values] of Object.entries(filter.dims) as Array<[Dimension, string[] | undefined]>) {
       if (!values || values.length === 0) continue;
-      const { codes, dictionary } = c.dimension(name);
-      const allowed = new Uint8Array(dictionary.values.length);
+      const { codes: column, dictionary } = c.dimension(name);
+      const table = new Uint8Array(dictionary.values.length);
       for (const v of values) {
         const code = dictionary.find(v);
-        if (code >= 0) allowed[code] = 1;
+        if (code >= 0) table[code] = 1;
       }
-      for (let r = 0; r < n; r++) keep[r] &= allowed[codes[r]];
+      codes.push(column);
+      allowed.push(table);
     }
-    if (filter.skillIds.length) {
-      const distinct = new Set(filter.skillIds);
-      const wanted = new Uint8Array(c.maxSkillId + 1);
-      for (const id of distinct) if (id <= c.maxSkillId) wanted[id] = 1;
-      const need = filter.skillMatchAny ? 1 : distinct.size;
-      const { skillStart, skillIds } = c;
-      for (let r = 0; r < n; r++) {
-        if (!keep[r]) continue;
+    const distinct = new Set(filter.skillIds);
+    const wanted = new Uint8Array(c.maxSkillId + 1);
+    for (const id of distinct) if (id <= c.maxSkillId) wanted[id] = 1;
+    const need = distinct.size === 0 ? 0 : filter.skillMatchAny ? 1 : distinct.size;
+    const { day, skillStart, skillIds } = c;
+    const dims = codes.length;
+    // One pass: every condition on a row, cheapest first.
+    const rows = new Uint32Array(n);
+    let k = 0;
+    next: for (let r = 0; r < n; r++) {
+      if (dated && (day[r] < lo || day[r] > hi)) continue;
+      for (let d = 0; d < dims; d++) if (allowed[d][codes[d][r]] === 0) continue next;
+      if (need > 0) {
         let found = 0;
         for (let i = skillStart[r], end = skillStart[r + 1]; i < end; i++) found += wanted[skillIds[i]];
-        if (found < need) keep[r] = 0;
+        if (found < need) continue;
       }
+      rows[k++] = r;
     }
-    let count = 0;
-    for (let r = 0; r < n; r++) count += keep[r];
-    const rows = new Uint32Array(count);
-    for (let r = 0, k = 0; r < n; r++) if (keep[r]) rows[k++] = r;
-    return rows;
+    return k === n ? rows : rows.slice(0, k);
   }
 
   /**
@@ -251,31 +252,59 @@ export class FactsView {
     });
     top.sort((a, b) => count[b] - count[a] || a - b);
     top.length = Math.min(top.length, limit);
-    // Each top skill's median: walk its rows (salary order) through the salaried selection up to the median rank.
-    const inPaid = new Uint8Array(this.n);
     const paidRows = this.salaried(rows, includeOutliers);
-    for (let k = 0; k < paidRows.length; k++) inPaid[paidRows[k]] = 1;
     const { skillRowStart, skillRowIds } = this.c;
-    return top.map((id) => {
-      const n = salaried[id];
-      if (!n) return { skillId: id, postings: count[id], salaryCount: 0, median: null };
-      const lo = Math.floor(0.5 * (n - 1));
-      const hi = Math.ceil(0.5 * (n - 1));
-      let rank = 0;
-      let low = NaN;
-      let high = NaN;
-      for (let i = skillRowStart[id], end = skillRowStart[id + 1]; i < end; i++) {
-        const r = skillRowIds[i];
-        if (!inPaid[r]) continue;
-        if (rank === lo) low = salary[r];
-        if (rank === hi) {
-          high = salary[r];
-          break;
+    const lo = top.map((id) => Math.floor(0.5 * (salaried[id] - 1)));
+    const hi = top.map((id) => Math.ceil(0.5 * (salaried[id] - 1)));
+    const low = new Float64Array(top.length).fill(NaN);
+    const high = new Float64Array(top.length).fill(NaN);
+    // Two ways to reach each top skill's median rank; take the one that reads fewer entries: walk each
+    // skill's rows (salary order) through the salaried selection, or walk the salaried selection itself.
+    let listCost = 0;
+    for (const id of top) listCost += (skillRowStart[id + 1] - skillRowStart[id]) / 2;
+    const scanCost = (paidRows.length * skillIds.length) / Math.max(1, this.n) / 2;
+    if (listCost <= scanCost) {
+      const inPaid = new Uint8Array(this.n);
+      for (let k = 0; k < paidRows.length; k++) inPaid[paidRows[k]] = 1;
+      top.forEach((id, g) => {
+        if (!salaried[id]) return;
+        let rank = 0;
+        for (let i = skillRowStart[id], end = skillRowStart[id + 1]; i < end; i++) {
+          const r = skillRowIds[i];
+          if (!inPaid[r]) continue;
+          if (rank === lo[g]) low[g] = salary[r];
+          if (rank === hi[g]) {
+            high[g] = salary[r];
+            break;
+          }
+          rank++;
         }
-        rank++;
+      });
+    } else {
+      const slot = new Int32Array(maxSkillId + 1).fill(-1);
+      top.forEach((id, g) => (slot[id] = g));
+      const seen = new Float64Array(top.length);
+      let pending = top.filter((id) => salaried[id] > 0).length;
+      for (let k = 0; k < paidRows.length && pending > 0; k++) {
+        const r = paidRows[k];
+        for (let i = skillStart[r], end = skillStart[r + 1]; i < end; i++) {
+          const g = slot[skillIds[i]];
+          if (g < 0) continue;
+          const rank = seen[g]++;
+          if (rank === lo[g]) low[g] = salary[r];
+          if (rank === hi[g]) {
+            high[g] = salary[r];
+            pending--;
+          }
+        }
       }
-      return { skillId: id, postings: count[id], salaryCount: n, median: interpolate((k) => (k === lo ? low : high), n, 0.5) };
-    });
+    }
+    return top.map((id, g) => ({
+      skillId: id,
+      postings: count[id],
+      salaryCount: salaried[id],
+      median: salaried[id] ? interpolate((k) => (k === lo[g] ? low[g] : high[g]), salaried[id], 0.5) : null,
+    }));
   }
 
   /** Median salary and salary count per skill, for the skills asked. */
