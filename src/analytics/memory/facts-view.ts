@@ -69,6 +69,9 @@ export function interpolate(valueAt: (rank: number) => number, count: number, p:
   return lo === hi ? low : low + (valueAt(hi) - low) * (rank - lo);
 }
 
+/** Reused buffers: a million-row query would otherwise allocate (and collect) megabytes per request. */
+const scratch = { rows: new Uint32Array(0), flags: new Uint8Array(0) };
+
 /** Rows a filter keeps, ascending (so in salary order, as the columns are). */
 export type Selection = Uint32Array;
 
@@ -125,8 +128,9 @@ export class FactsView {
     const need = distinct.size === 0 ? 0 : filter.skillMatchAny ? 1 : distinct.size;
     const { day, skillStart, skillIds } = c;
     const dims = codes.length;
-    // One pass: every condition on a row, cheapest first.
-    const rows = new Uint32Array(n);
+    // One pass: every condition on a row, cheapest first, into a shared scratch buffer (this is synchronous).
+    if (scratch.rows.length < n) scratch.rows = new Uint32Array(n);
+    const rows = scratch.rows;
     let k = 0;
     next: for (let r = 0; r < n; r++) {
       if (dated && (day[r] < lo || day[r] > hi)) continue;
@@ -138,7 +142,7 @@ export class FactsView {
       }
       rows[k++] = r;
     }
-    return k === n ? rows : rows.slice(0, k);
+    return rows.slice(0, k);
   }
 
   /**
@@ -264,7 +268,8 @@ export class FactsView {
     for (const id of top) listCost += (skillRowStart[id + 1] - skillRowStart[id]) / 2;
     const scanCost = (paidRows.length * skillIds.length) / Math.max(1, this.n) / 2;
     if (listCost <= scanCost) {
-      const inPaid = new Uint8Array(this.n);
+      if (scratch.flags.length < this.n) scratch.flags = new Uint8Array(this.n);
+      const inPaid = scratch.flags; // all zero between uses
       for (let k = 0; k < paidRows.length; k++) inPaid[paidRows[k]] = 1;
       top.forEach((id, g) => {
         if (!salaried[id]) return;
@@ -280,6 +285,7 @@ export class FactsView {
           rank++;
         }
       });
+      for (let k = 0; k < paidRows.length; k++) inPaid[paidRows[k]] = 0;
     } else {
       const slot = new Int32Array(maxSkillId + 1).fill(-1);
       top.forEach((id, g) => (slot[id] = g));
