@@ -123,23 +123,36 @@ export class FactsView {
       allowed.push(table);
     }
     const distinct = new Set(filter.skillIds);
-    const wanted = new Uint8Array(c.maxSkillId + 1);
-    for (const id of distinct) if (id <= c.maxSkillId) wanted[id] = 1;
     const need = distinct.size === 0 ? 0 : filter.skillMatchAny ? 1 : distinct.size;
-    const { day, skillStart, skillIds } = c;
+    const { day } = c;
     const dims = codes.length;
     // One pass: every condition on a row, cheapest first, into a shared scratch buffer (this is synchronous).
     if (scratch.rows.length < n) scratch.rows = new Uint32Array(n);
     const rows = scratch.rows;
     let k = 0;
+    if (need > 0) {
+      // Skills first, from the inverted index: count each row's wanted skills, keep those with enough.
+      if (scratch.flags.length < n) scratch.flags = new Uint8Array(n);
+      const hits = scratch.flags; // all zero between uses
+      const { skillRowStart, skillRowIds } = c;
+      for (const id of distinct) {
+        if (id > c.maxSkillId) continue;
+        for (let i = skillRowStart[id], end = skillRowStart[id + 1]; i < end; i++) hits[skillRowIds[i]]++;
+      }
+      next: for (let r = 0; r < n; r++) {
+        if (hits[r] === 0) continue;
+        const enough = hits[r] >= need;
+        hits[r] = 0;
+        if (!enough) continue;
+        if (dated && (day[r] < lo || day[r] > hi)) continue;
+        for (let d = 0; d < dims; d++) if (allowed[d][codes[d][r]] === 0) continue next;
+        rows[k++] = r;
+      }
+      return rows.slice(0, k);
+    }
     next: for (let r = 0; r < n; r++) {
       if (dated && (day[r] < lo || day[r] > hi)) continue;
       for (let d = 0; d < dims; d++) if (allowed[d][codes[d][r]] === 0) continue next;
-      if (need > 0) {
-        let found = 0;
-        for (let i = skillStart[r], end = skillStart[r + 1]; i < end; i++) found += wanted[skillIds[i]];
-        if (found < need) continue;
-      }
       rows[k++] = r;
     }
     return rows.slice(0, k);
