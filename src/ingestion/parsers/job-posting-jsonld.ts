@@ -94,11 +94,34 @@ function first(value: Json | undefined): Json | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+const LINE_BREAK_TAG = /^(br|\/p|\/li|\/div|\/h\d)\s*\/?$/i;
+
+/**
+ * Tags out (line-breaking ones become newlines), common entities decoded. A linear scan rather than a
+ * tag regex: on a multi-megabyte field with an unclosed "<" the regex engine ran out of stack.
+ */
 function stripHtml(value: string | undefined): string | undefined {
   if (!value || !value.includes('<')) return value;
-  return value
-    .replace(/<(br|\/p|\/li|\/div|\/h\d)\s*\/?>/gi, '\n')
-    .replace(/<[^>]+>/g, ' ')
+  const parts: string[] = [];
+  let i = 0;
+  while (i < value.length) {
+    const open = value.indexOf('<', i);
+    if (open < 0) {
+      parts.push(value.slice(i));
+      break;
+    }
+    parts.push(value.slice(i, open));
+    const close = value.indexOf('>', open + 1);
+    if (close < 0) {
+      parts.push(value.slice(open));
+      break;
+    }
+    if (close === open + 1) parts.push('<>');
+    else parts.push(LINE_BREAK_TAG.test(value.slice(open + 1, close)) ? '\n' : ' ');
+    i = close + 1;
+  }
+  return parts
+    .join('')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
