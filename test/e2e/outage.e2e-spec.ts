@@ -17,7 +17,8 @@ import { TEST_ADMIN_DATABASE_URL, TEST_REDIS_URL } from '../test-env';
  * COMPLETED with exactly its file's rows, none twice.
  */
 const ROOT = resolve(__dirname, '../..');
-const BIG = 100_000;
+// Large enough that a run lasts seconds even at full ingestion speed, so faults land mid-run.
+const BIG = 400_000;
 const SMALL = 20_000;
 
 async function surveyFile(rows: number, seed: number): Promise<string> {

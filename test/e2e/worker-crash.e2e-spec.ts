@@ -9,7 +9,7 @@ import { createTestApp, TestApp } from '../create-test-app';
 import { uploadFile, waitForRun } from '../ingestion-helpers';
 import { TEST_REDIS_URL } from '../test-env';
 
-const ROWS = 100_000;
+const ROWS = 300_000;
 const ROOT = resolve(__dirname, '../..');
 
 /** A real worker process (the app with PROCESS_ROLE=worker) against the test database and queues. */
