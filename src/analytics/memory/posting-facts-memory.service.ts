@@ -28,6 +28,8 @@ export class PostingFactsMemoryService implements OnApplicationBootstrap {
   private loading: Promise<void> | null = null;
   private refreshing: Promise<void> | null = null;
   private readonly answers = new Map<string, unknown>();
+  private versionRead: Promise<string> | null = null;
+  private nextVersionRead: Promise<string> | null = null;
 
   constructor(
     private readonly db: DataSource,
@@ -87,13 +89,35 @@ export class PostingFactsMemoryService implements OnApplicationBootstrap {
 
   private async refreshIfChanged(): Promise<void> {
     // The version committed before this query started; a refresh already under way may predate it.
-    const [{ version }] = await this.db.query('SELECT version::text AS version FROM analytics_data_version');
+    const version = await this.committedVersion();
     if (BigInt(version) < BigInt(this.version!)) this.version = '-1'; // the database was restored or reset
     while (BigInt(this.version!) < BigInt(version)) {
       // Concurrent queries share one refresh.
       this.refreshing ??= this.withSnapshot((client) => this.catchUp(client)).finally(() => (this.refreshing = null));
       await this.refreshing;
     }
+  }
+
+  /**
+   * The data version as read after the caller arrived. Concurrent callers share reads: one running,
+   * and one queued for everyone who arrived while it ran (its read may predate them), so 32 clients
+   * cost two round trips per cycle instead of 32, and nobody gets a version older than their request.
+   */
+  private committedVersion(): Promise<string> {
+    if (!this.versionRead) {
+      this.versionRead = this.db
+        .query('SELECT version::text AS version FROM analytics_data_version')
+        .then((rows: Array<{ version: string }>) => rows[0].version)
+        .finally(() => (this.versionRead = null));
+      return this.versionRead;
+    }
+    this.nextVersionRead ??= this.versionRead
+      .catch(() => undefined)
+      .then(() => {
+        this.nextVersionRead = null;
+        return this.committedVersion();
+      });
+    return this.nextVersionRead;
   }
 
   private async load(): Promise<void> {
