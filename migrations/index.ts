@@ -12,6 +12,7 @@ import { PostingsRecentIndex1764000011000 } from './1764000011000-postings-recen
 import { SurveyDataVersion1764000013000 } from './1764000013000-survey-data-version';
 import { SurveyResponsesProvenance1764000020000 } from './1764000020000-survey-responses-provenance';
 import { RowLevelSecurity1764000012000 } from './1764000012000-row-level-security';
+import { OnetOccupations1764000030000 } from './1764000030000-onet-occupations';
 
 /** Explicit list (not a glob) so ts-node, jest and the compiled build load the same migrations. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   RowLevelSecurity1764000012000,
   SurveyDataVersion1764000013000,
   SurveyResponsesProvenance1764000020000,
+  OnetOccupations1764000030000,
 ];

@@ -40,7 +40,7 @@ export interface BatchOutcome {
 }
 
 const POSTING_COLUMNS = [
-  'ord', 'source', 'source_id', 'content_hash', 'title_raw', 'title', 'role_family', 'seniority', 'company_name', 'industry',
+  'ord', 'source', 'source_id', 'content_hash', 'title_raw', 'title', 'role_family', 'seniority', 'onet_soc', 'company_name', 'industry',
   'industry_raw', 'country', 'region', 'city', 'location_raw', 'remote_type', 'employment_type', 'company_size', 'salary_raw',
   'salary_min', 'salary_max', 'salary_currency', 'pay_period', 'annual_usd_min', 'annual_usd_max', 'salary_outlier',
   'posted_date', 'description', 'education', 'experience_raw', 'experience_years', 'skill_ids', 'skill_aliases', 'raw',
@@ -49,7 +49,7 @@ const POSTING_COLUMNS = [
 const STAGE_POSTINGS = `
   CREATE TEMP TABLE IF NOT EXISTS stage_postings (
     ord int, source text, source_id text, content_hash text, title_raw text, title text, role_family text, seniority text,
-    company_name text, industry text, industry_raw text, country text, region text, city text, location_raw text,
+    onet_soc text, company_name text, industry text, industry_raw text, country text, region text, city text, location_raw text,
     remote_type text, employment_type text, company_size text, salary_raw text, salary_min numeric, salary_max numeric,
     salary_currency text, pay_period text, annual_usd_min numeric, annual_usd_max numeric, salary_outlier boolean,
     posted_date date, description text, education text, experience_raw text, experience_years numeric,
@@ -87,7 +87,7 @@ const FACTS_FOR_HASHES = `
 function postingFields(p: NormalizedPosting): string {
   return (
     `${copyText(p.source)}\t${copyText(p.sourceId)}\t${copyText(p.contentHash)}\t${copyText(p.titleRaw)}\t${copyText(p.title)}\t` +
-    `${copyText(p.roleFamily)}\t${copyText(p.seniority)}\t${copyText(p.companyName)}\t${copyText(p.industry)}\t${copyText(p.industryRaw)}\t` +
+    `${copyText(p.roleFamily)}\t${copyText(p.seniority)}\t${copyText(p.onetSoc)}\t${copyText(p.companyName)}\t${copyText(p.industry)}\t${copyText(p.industryRaw)}\t` +
     `${copyText(p.country)}\t${copyText(p.region)}\t${copyText(p.city)}\t${copyText(p.locationRaw)}\t${copyText(p.remoteType)}\t` +
     `${copyText(p.employmentType)}\t${copyText(p.companySize)}\t${copyText(p.salaryRaw)}\t${copyNumber(p.salaryMin)}\t${copyNumber(p.salaryMax)}\t` +
     `${copyText(p.salaryCurrency)}\t${copyText(p.payPeriod)}\t${copyNumber(p.annualUsdMin)}\t${copyNumber(p.annualUsdMax)}\t` +
@@ -98,7 +98,7 @@ function postingFields(p: NormalizedPosting): string {
 
 const SURVEY_COLUMNS = [
   'source_file_hash', 'source_line', 'ingestion_run_id', 'year', 'experience_level', 'seniority', 'employment_type', 'job_title',
-  'role_family', 'salary', 'salary_currency', 'annual_usd', 'salary_outlier', 'country', 'company_country', 'region',
+  'role_family', 'onet_soc', 'salary', 'salary_currency', 'annual_usd', 'salary_outlier', 'country', 'company_country', 'region',
   'remote_ratio', 'remote_type', 'company_size', 'industry', 'education', 'satisfaction', 'gender', 'age_group', 'languages',
   'certifications',
 ] as const;
@@ -110,7 +110,7 @@ const STAGE_SURVEYS = `CREATE TEMP TABLE IF NOT EXISTS stage_surveys ON COMMIT D
 function surveyLine(fileHash: string, runId: string, line: number, s: NormalizedSurvey): string {
   return (
     `${fileHash}\t${line}\t${runId}\t${s.year}\t${copyText(s.experienceLevel)}\t${copyText(s.seniority)}\t${copyText(s.employmentType)}\t` +
-    `${copyText(s.jobTitle)}\t${copyText(s.roleFamily)}\t${copyNumber(s.salary)}\t${copyText(s.salaryCurrency)}\t${copyNumber(s.annualUsd)}\t` +
+    `${copyText(s.jobTitle)}\t${copyText(s.roleFamily)}\t${copyText(s.onetSoc)}\t${copyNumber(s.salary)}\t${copyText(s.salaryCurrency)}\t${copyNumber(s.annualUsd)}\t` +
     `${copyBool(s.salaryOutlier)}\t${copyText(s.country)}\t${copyText(s.companyCountry)}\t${copyText(s.region)}\t${copyNumber(s.remoteRatio)}\t` +
     `${copyText(s.remoteType)}\t${copyText(s.companySize)}\t${copyText(s.industry)}\t${copyText(s.education)}\t${copyNumber(s.satisfaction)}\t` +
     `${copyText(s.gender)}\t${copyText(s.ageGroup)}\t${copyTextArray(s.languages)}\t${copyTextArray(s.certifications)}`

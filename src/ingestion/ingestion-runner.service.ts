@@ -7,6 +7,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Client } from 'pg';
 import { Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { OnetIndexService } from '../occupations/onet-index.service';
 import { SkillTaxonomyService } from '../skills/skill-taxonomy.service';
 import { IngestionRunEntity } from './ingestion-run.entity';
 import { BatchOutcome, IngestionBatch, RowIssue, writeBatch } from './ingestion-batch.writer';
@@ -78,6 +79,7 @@ export class IngestionRunnerService implements BeforeApplicationShutdown {
     @InjectRepository(IngestionRunEntity) private readonly runs: Repository<IngestionRunEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly taxonomy: SkillTaxonomyService,
+    private readonly occupations: OnetIndexService,
   ) {}
 
   /** Nest calls this before Bull closes the queues: current runs stop at their next batch and are released. */
@@ -320,7 +322,7 @@ export class IngestionRunnerService implements BeforeApplicationShutdown {
       kind === IngestionKind.POSTINGS
         ? normalizePosting(row.fields as RawPostingRecord, context)
         : kind === IngestionKind.SURVEY
-          ? normalizeSurvey(row.fields as RawSurveyRecord, this.config.salaryOutlierBounds)
+          ? normalizeSurvey(row.fields as RawSurveyRecord, this.config.salaryOutlierBounds, context.occupations)
           : normalizeSeriesPoint(row.fields as RawSeriesRecord, 'imported');
     if (!result.ok) {
       batch.rejected++;
@@ -368,8 +370,9 @@ export class IngestionRunnerService implements BeforeApplicationShutdown {
   }
 
   private async postingContext(run: IngestionRunEntity): Promise<PostingNormalizationContext> {
-    const taxonomy = await this.taxonomy.current();
+    const [taxonomy, occupations] = await Promise.all([this.taxonomy.current(), this.occupations.current()]);
     return {
+      occupations,
       source: run.sourceName ?? 'upload',
       extractor: taxonomy.extractor,
       skillIds: taxonomy.idsByName,

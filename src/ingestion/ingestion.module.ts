@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { extname, resolve } from 'node:path';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { OccupationsModule } from '../occupations/occupations.module';
 import { SkillsModule } from '../skills/skills.module';
 import { IngestionErrorEntity, IngestionRunEntity } from './ingestion-run.entity';
 import { IngestionController } from './ingestion.controller';
@@ -17,6 +18,7 @@ import { IngestionService } from './ingestion.service';
   imports: [
     TypeOrmModule.forFeature([IngestionRunEntity, IngestionErrorEntity]),
     SkillsModule,
+    OccupationsModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {

@@ -22,6 +22,9 @@ export class JobPostingModel {
   @Field() title: string;
   @Field(() => RoleFamily) roleFamily: RoleFamily;
   @Field(() => Seniority, { nullable: true }) seniority: Seniority | null;
+  @Field(() => String, { nullable: true, description: 'O*NET-SOC code of the title (e.g. 15-2051.00); null unless O*NET was imported before ingestion' })
+  onetSoc: string | null;
+  @Field(() => String, { nullable: true, description: 'title of the O*NET-SOC occupation (e.g. Data Scientists)' }) onetTitle: string | null;
   @Field(() => String, { nullable: true }) company: string | null;
   @Field(() => Industry, { nullable: true }) industry: Industry | null;
   @Field(() => String, { nullable: true }) country: string | null;

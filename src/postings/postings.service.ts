@@ -12,7 +12,8 @@ import { decodeCursor, encodeCursor, InvalidCursorException, toConnection } from
 import { SkillTaxonomyService } from '../skills/skill-taxonomy.service';
 import { JobPostingConnection, JobPostingModel } from './job-posting.model';
 
-const COLUMNS = `p.id::text, p.source, p.source_id, p.title_raw, p.title, p.role_family, p.seniority, p.company_name, p.industry, p.country,
+const COLUMNS = `p.id::text, p.source, p.source_id, p.title_raw, p.title, p.role_family, p.seniority, p.onet_soc,
+  (SELECT o.title FROM onet_occupations o WHERE o.soc_code = p.onet_soc) AS onet_title, p.company_name, p.industry, p.country,
   p.region, p.city, p.location_raw, p.remote_type, p.employment_type, p.company_size, p.salary_raw, p.salary_min::float8, p.salary_max::float8,
   p.salary_currency, p.pay_period, p.annual_usd_min::float8, p.annual_usd_max::float8, p.salary_outlier, to_char(p.posted_date, 'YYYY-MM-DD') AS posted_date,
   p.education, p.experience_years::float8, p.skill_ids, p.skill_aliases, p.first_seen, p.last_seen`;
@@ -82,6 +83,8 @@ export class PostingsService {
       title: r.title,
       roleFamily: r.role_family,
       seniority: r.seniority,
+      onetSoc: r.onet_soc,
+      onetTitle: r.onet_title,
       company: r.company_name,
       industry: r.industry,
       country: r.country,

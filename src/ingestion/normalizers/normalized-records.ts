@@ -11,6 +11,8 @@ export interface NormalizedPosting {
   title: string;
   roleFamily: RoleFamily;
   seniority: Seniority | null;
+  /** O*NET-SOC code of the title; null unless O*NET was imported (npm run import:onet). */
+  onetSoc: string | null;
   companyName: string | null;
   industry: Industry | null;
   industryRaw: string | null;
@@ -46,6 +48,7 @@ export interface NormalizedSurvey {
   employmentType: EmploymentType | null;
   jobTitle: string | null;
   roleFamily: RoleFamily;
+  onetSoc: string | null;
   salary: number | null;
   salaryCurrency: string | null;
   annualUsd: number | null;

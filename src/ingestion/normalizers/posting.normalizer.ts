@@ -8,6 +8,7 @@ import { annualizeToUsd, isSalaryOutlier, ParsedSalary, parseSalary } from './sa
 import { SkillExtractor } from './skill-extractor';
 import * as titles from './title.normalizer';
 import { RemoteType } from '../../common/market.enums';
+import { OnetTitleMatcher } from '../../occupations/onet-title-matcher';
 
 const normalizeLocation = memoize(locations.normalizeLocation);
 // Read-only use of the shared result; keys are owned only on a miss, not copied for every row.
@@ -49,6 +50,8 @@ export interface PostingNormalizationContext {
   skillIds: ReadonlyMap<string, number>;
   outlierBounds: { min: number; max: number };
   dateFormat?: string;
+  /** Built once per run from the imported O*NET titles; absent when none are imported. */
+  occupations?: OnetTitleMatcher | null;
 }
 
 const MAX_TITLE_CHARS = 300;
@@ -164,6 +167,7 @@ export function normalizePosting(raw: RawPostingRecord, ctx: PostingNormalizatio
       title: title.normalized ?? titleRaw,
       roleFamily: title.roleFamily,
       seniority: title.seniority,
+      onetSoc: ctx.occupations ? ctx.occupations.match(titleRaw, title.normalized, title.roleFamily) : null,
       companyName: company ?? null,
       industry: industry.value,
       industryRaw: clean(raw.industry) ?? null,

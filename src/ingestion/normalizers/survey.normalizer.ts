@@ -6,6 +6,7 @@ import { memoize } from './memoize';
 import { Normalized, NormalizedSurvey } from './normalized-records';
 import { annualizeToUsd, isSalaryOutlier, parseSalary } from './salary.normalizer';
 import * as titles from './title.normalizer';
+import { OnetTitleMatcher } from '../../occupations/onet-title-matcher';
 
 // Survey files repeat a few hundred distinct values per column: memoised, normalisation is lookups.
 const normalizeLocation = memoize(locations.normalizeLocation);
@@ -33,7 +34,11 @@ const list = memoize((value: string | undefined): string[] => {
 });
 
 /** One survey respondent → a normalised response. Year and a salary are required; the rest is optional. */
-export function normalizeSurvey(raw: RawSurveyRecord, outlierBounds: { min: number; max: number }): Normalized<NormalizedSurvey> {
+export function normalizeSurvey(
+  raw: RawSurveyRecord,
+  outlierBounds: { min: number; max: number },
+  occupations?: OnetTitleMatcher | null,
+): Normalized<NormalizedSurvey> {
   const warnings: FieldIssue[] = [];
   const errors: FieldIssue[] = [];
   const yearText = clean(raw.year);
@@ -87,6 +92,7 @@ export function normalizeSurvey(raw: RawSurveyRecord, outlierBounds: { min: numb
       employmentType: normalizeEmploymentType(clean(raw.employmentType)).value,
       jobTitle: title.raw,
       roleFamily: title.roleFamily,
+      onetSoc: occupations && title.raw ? occupations.match(title.raw, title.normalized, title.roleFamily) : null,
       salary: salary.min,
       salaryCurrency: salary.currency,
       annualUsd,
