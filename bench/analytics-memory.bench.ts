@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
-import { DIMENSIONS, FactColumns } from '../src/analytics/memory/fact-columns';
+import { copyLines } from '../src/analytics/memory/copy-snapshot';
+import { FactColumns } from '../src/analytics/memory/fact-columns';
 import { FactsView } from '../src/analytics/memory/facts-view';
-import { parseRow } from '../src/analytics/memory/posting-facts-memory.service';
+import { FACT_COLUMNS, parseRow } from '../src/analytics/memory/posting-facts-memory.service';
 
 /**
  * npm run bench:analytics -- <database>   (e.g. one kept by `npm run bench:api -- --keep`)
@@ -17,14 +17,7 @@ async function main() {
   await c.connect();
   const staging = FactColumns.staging(null);
   const t = Date.now();
-  const stream = c.query(copyTo(`COPY (SELECT id, posted_date, ${DIMENSIONS.join(', ')}, annual_usd_mid, salary_outlier, skill_ids FROM posting_facts ORDER BY id) TO STDOUT`));
-  let rest = '';
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const text = rest + chunk.toString('utf8');
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) { staging.append(parseRow(text.slice(start, nl))); start = nl + 1; }
-    rest = text.slice(start);
-  }
+  await copyLines(c, `SELECT ${FACT_COLUMNS} FROM posting_facts ORDER BY id`, (line) => staging.append(parseRow(line)));
   const cols = staging.seal();
   console.log(`loaded ${cols.length} postings in ${Date.now() - t} ms`);
   await c.end();
@@ -39,9 +32,8 @@ async function main() {
   time('totals all', () => v.totals(all, false));
   time('skillCounts', () => v.skillCounts(m));
   time('skillCounts all', () => v.skillCounts(all));
-  const top = v.topSkillIds(v.skillCounts(all), 5).map(([id]) => id);
   time('topSkillsWithMedians 20 all', () => v.topSkillsWithMedians(all, false, 20));
-  time('skillMedians top5 all', () => v.skillMedians(all, false, top));
+  time('topSkillsWithMedians 20 date', () => v.topSkillsWithMedians(m, false, 20));
   time('salaryStats role all', () => v.salaryStats(all, false, { kind: 'dimension', dimension: 'role_family' }));
   time('salaryStats skill all', () => v.salaryStats(all, false, { kind: 'skill' }));
   time('trends skill all', () => v.trends(all, { kind: 'skill' }, 'month', 10));

@@ -236,11 +236,6 @@ export class FactsView {
     return out;
   }
 
-  /** Skills ordered as the SQL path orders them: postings descending, then skill id. */
-  topSkillIds(counts: Map<number, number>, limit: number): Array<[number, number]> {
-    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
-  }
-
   /**
    * The `limit` most asked-for skills of the selection with their postings, salary counts and median
    * salaries: one pass counts every skill (all postings, and those with a usable salary), a second walks
@@ -324,16 +319,6 @@ export class FactsView {
       salaryCount: salaried[id],
       median: salaried[id] ? interpolate((k) => (k === lo[g] ? low[g] : high[g]), salaried[id], 0.5) : null,
     }));
-  }
-
-  /** Median salary and salary count per skill, for the skills asked. */
-  skillMedians(rows: Selection, includeOutliers: boolean, skills: number[]): Map<number, { median: number | null; salaryCount: number }> {
-    const slot = new Int32Array(this.c.maxSkillId + 1).fill(-1);
-    skills.forEach((id, i) => {
-      if (id <= this.c.maxSkillId) slot[id] = i;
-    });
-    const stats = this.statsBySkill(this.salaried(rows, includeOutliers), slot, skills.length, [0.5]);
-    return new Map(skills.map((id, i) => [id, { median: stats[i].count ? stats[i].pct[0] : null, salaryCount: stats[i].count }]));
   }
 
   /** Postings per value of a dimension (NULL as null). */

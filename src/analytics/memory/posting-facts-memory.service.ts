@@ -1,15 +1,17 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ProcessRole } from '../../config/env.validation';
+import { copyField, copyLines, inSnapshot } from './copy-snapshot';
 import { BUCKET_SIZE, DIMENSIONS, FactColumns, FactRow, NO_DAY, dayNumber } from './fact-columns';
 import { FactsView } from './facts-view';
+import { FreshRead } from './fresh-read';
 
 const ANSWER_CACHE_SIZE = 500;
 
-const COLUMNS = `id, posted_date, ${DIMENSIONS.join(', ')}, annual_usd_mid, salary_outlier, skill_ids`;
+/** The posting_facts columns parseRow reads, in its order. */
+export const FACT_COLUMNS = `id, posted_date, ${DIMENSIONS.join(', ')}, annual_usd_mid, salary_outlier, skill_ids`;
 
 /**
  * Keeps posting_facts in memory, column by column, so that market queries scan typed arrays instead of
@@ -28,8 +30,11 @@ export class PostingFactsMemoryService implements OnApplicationBootstrap {
   private loading: Promise<void> | null = null;
   private refreshing: Promise<void> | null = null;
   private readonly answers = new Map<string, unknown>();
-  private versionRead: Promise<string> | null = null;
-  private nextVersionRead: Promise<string> | null = null;
+  /** The committed data version, read after the caller arrived (reads shared between concurrent queries). */
+  private readonly committedVersion = new FreshRead(async () => {
+    const [{ version }] = await this.db.query('SELECT version::text AS version FROM analytics_data_version');
+    return version as string;
+  });
 
   constructor(
     private readonly db: DataSource,
@@ -89,40 +94,18 @@ export class PostingFactsMemoryService implements OnApplicationBootstrap {
 
   private async refreshIfChanged(): Promise<void> {
     // The version committed before this query started; a refresh already under way may predate it.
-    const version = await this.committedVersion();
+    const version = await this.committedVersion.get();
     if (BigInt(version) < BigInt(this.version!)) this.version = '-1'; // the database was restored or reset
     while (BigInt(this.version!) < BigInt(version)) {
       // Concurrent queries share one refresh.
-      this.refreshing ??= this.withSnapshot((client) => this.catchUp(client)).finally(() => (this.refreshing = null));
+      this.refreshing ??= inSnapshot(this.db, (client) => this.catchUp(client)).finally(() => (this.refreshing = null));
       await this.refreshing;
     }
   }
 
-  /**
-   * The data version as read after the caller arrived. Concurrent callers share reads: one running,
-   * and one queued for everyone who arrived while it ran (its read may predate them), so 32 clients
-   * cost two round trips per cycle instead of 32, and nobody gets a version older than their request.
-   */
-  private committedVersion(): Promise<string> {
-    if (!this.versionRead) {
-      this.versionRead = this.db
-        .query('SELECT version::text AS version FROM analytics_data_version')
-        .then((rows: Array<{ version: string }>) => rows[0].version)
-        .finally(() => (this.versionRead = null));
-      return this.versionRead;
-    }
-    this.nextVersionRead ??= this.versionRead
-      .catch(() => undefined)
-      .then(() => {
-        this.nextVersionRead = null;
-        return this.committedVersion();
-      });
-    return this.nextVersionRead;
-  }
-
   private async load(): Promise<void> {
     const started = Date.now();
-    await this.withSnapshot(async (client) => {
+    await inSnapshot(this.db, async (client) => {
       const version = await this.readVersion(client);
       const staging = FactColumns.staging(null);
       await this.copyRows(client, 'true', staging);
@@ -168,35 +151,8 @@ export class PostingFactsMemoryService implements OnApplicationBootstrap {
     return (await client.query('SELECT version::text AS version FROM analytics_data_version')).rows[0].version;
   }
 
-  /** One REPEATABLE READ snapshot, so the version read and the rows loaded describe the same state. */
-  private async withSnapshot(work: (client: PoolClient) => Promise<void>): Promise<void> {
-    const runner = this.db.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      await work(client);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      await runner.release();
-    }
-  }
-
   private async copyRows(client: PoolClient, where: string, into: { append(row: FactRow): void }): Promise<void> {
-    const stream = client.query(copyTo(`COPY (SELECT ${COLUMNS} FROM posting_facts WHERE ${where} ORDER BY id) TO STDOUT`));
-    let rest = '';
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const text = rest + chunk.toString('utf8');
-      let start = 0;
-      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-        into.append(parseRow(text.slice(start, nl)));
-        start = nl + 1;
-      }
-      rest = text.slice(start);
-    }
-    if (rest) into.append(parseRow(rest));
+    await copyLines(client, `SELECT ${FACT_COLUMNS} FROM posting_facts WHERE ${where} ORDER BY id`, (line) => into.append(parseRow(line)));
   }
 }
 
@@ -205,7 +161,6 @@ const dayCache = new Map<string, number>();
 /** One line of COPY text output: tab-separated, \N for NULL, backslash escapes, arrays as {1,2,3}. */
 export function parseRow(line: string): FactRow {
   const f = line.split('\t');
-  const text = (v: string): string | null => (v === '\\N' ? null : v.includes('\\') ? unescapeCopy(v) : v);
   const date = f[1];
   let day = NO_DAY;
   if (date !== '\\N') {
@@ -213,7 +168,7 @@ export function parseRow(line: string): FactRow {
     if (dayCache.size < 100_000) dayCache.set(date, day);
   }
   const dims: Array<string | null> = [];
-  for (let d = 0; d < DIMENSIONS.length; d++) dims.push(text(f[2 + d]));
+  for (let d = 0; d < DIMENSIONS.length; d++) dims.push(copyField(f[2 + d]));
   const k = 2 + DIMENSIONS.length;
   const skills = f[k + 2];
   return {
@@ -224,8 +179,4 @@ export function parseRow(line: string): FactRow {
     outlier: f[k + 1] === 't',
     skillIds: skills.length > 2 ? skills.slice(1, -1).split(',').map(Number) : [],
   };
-}
-
-function unescapeCopy(value: string): string {
-  return value.replace(/\\(.)/g, (_, c: string) => ({ t: '\t', n: '\n', r: '\r', b: '\b', f: '\f', v: '\v' })[c] ?? c);
 }

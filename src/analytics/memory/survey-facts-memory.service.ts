@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { PoolClient } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { copyField, copyLines, inSnapshot } from './copy-snapshot';
 import { Dictionary } from './fact-columns';
+import { FreshRead } from './fresh-read';
 import { compareKeys } from './facts-view';
 
 /** Survey columns a filter or a distribution reads; single-valued ones are dictionary-encoded. */
@@ -40,6 +40,11 @@ export class SurveyFactsMemoryService {
   private columns: SurveyColumns | null = null;
   private version: string | null = null;
   private loading: Promise<void> | null = null;
+  /** The committed survey version, read after the caller arrived (reads shared between concurrent queries). */
+  private readonly committedVersion = new FreshRead(async () => {
+    const [{ version }] = await this.db.query('SELECT survey_version::text AS version FROM analytics_data_version');
+    return version as string;
+  });
 
   constructor(
     private readonly db: DataSource,
@@ -49,7 +54,7 @@ export class SurveyFactsMemoryService {
   /** Columns at the latest committed version, or null (answer in SQL) while the first load runs. */
   async current(): Promise<SurveyColumns | null> {
     if (!this.config.analyticsInMemory) return null;
-    const [{ version }] = await this.db.query('SELECT survey_version::text AS version FROM analytics_data_version');
+    const version = await this.committedVersion.get();
     if (version === this.version && this.columns) return this.columns;
     if (!this.columns) {
       this.loading ??= this.load().finally(() => (this.loading = null));
@@ -113,51 +118,27 @@ export class SurveyFactsMemoryService {
   }
 
   private async load(): Promise<void> {
-    const runner = this.db.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await inSnapshot(this.db, async (client) => {
       const version: string = (await client.query('SELECT survey_version::text AS version FROM analytics_data_version')).rows[0].version;
       const columns = new SurveyColumns();
-      const stream = client.query(copyTo(`COPY (SELECT year, ${SURVEY_FIELDS.join(', ')}, ${SURVEY_LISTS.join(', ')} FROM survey_responses ORDER BY id) TO STDOUT`));
-      let rest = '';
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        const text = rest + chunk.toString('utf8');
-        let start = 0;
-        for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-          appendSurveyRow(columns, text.slice(start, nl));
-          start = nl + 1;
-        }
-        rest = text.slice(start);
-      }
-      if (rest) appendSurveyRow(columns, rest);
-      await client.query('COMMIT');
+      const select = `SELECT year, ${SURVEY_FIELDS.join(', ')}, ${SURVEY_LISTS.join(', ')} FROM survey_responses ORDER BY id`;
+      await copyLines(client, select, (line) => appendSurveyRow(columns, line));
       this.columns = columns;
       this.version = version;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    });
   }
 }
 
 function appendSurveyRow(columns: SurveyColumns, line: string): void {
   const f = line.split('\t');
   columns.year.push(Number(f[0]));
-  for (let i = 0; i < SURVEY_FIELDS.length; i++) columns.codes[i].push(columns.dictionaries[i].code(copyText(f[1 + i])));
+  for (let i = 0; i < SURVEY_FIELDS.length; i++) columns.codes[i].push(columns.dictionaries[i].code(copyField(f[1 + i])));
   for (let i = 0; i < SURVEY_LISTS.length; i++) {
     const list = columns.lists[i];
-    for (const value of parseTextArray(copyText(f[1 + SURVEY_FIELDS.length + i]) ?? '{}')) list.values.push(list.dictionary.code(value));
+    for (const value of parseTextArray(copyField(f[1 + SURVEY_FIELDS.length + i]) ?? '{}')) list.values.push(list.dictionary.code(value));
     list.start.push(list.values.length);
   }
   columns.length++;
-}
-
-function copyText(value: string): string | null {
-  if (value === '\\N') return null;
-  return value.includes('\\') ? value.replace(/\\(.)/g, (_, c: string) => ({ t: '\t', n: '\n', r: '\r', b: '\b', f: '\f', v: '\v' })[c] ?? c) : value;
 }
 
 /** A one-dimensional Postgres text[] literal: {a,"b c","d\"e",NULL}. */
