@@ -11,6 +11,23 @@ export interface ResolvedFilter {
   to?: string;
 }
 
+/**
+ * The filter's value lists by the column they restrict: postings and survey rows name these columns
+ * alike, and every path (SQL, the in-memory copies) reads them from here.
+ */
+export function filterColumns(f: MarketFilter): Record<string, string[] | undefined> {
+  return {
+    role_family: f.roleFamilies,
+    seniority: f.seniorities,
+    country: f.countries?.map((c) => c.toUpperCase()),
+    region: f.regions,
+    industry: f.industries,
+    remote_type: f.remoteTypes,
+    employment_type: f.employmentTypes,
+    company_size: f.companySizes,
+  };
+}
+
 /** Validates a MarketFilter beyond its field rules and turns it into WHERE clauses for each source. */
 @Injectable()
 export class MarketFilterSql {
@@ -47,17 +64,9 @@ export class MarketFilterSql {
     const to = options.period ? options.period.to : resolved.to;
     if (from) clauses.push(`p.posted_date >= ${params.add(from)}::date`);
     if (to) clauses.push(`p.posted_date <= ${params.add(to)}::date`);
-    const list = (column: string, values?: string[]) => {
-      if (values && values.length) clauses.push(`${column} = ANY(${params.add(values)}::text[])`);
-    };
-    list('p.role_family', f.roleFamilies);
-    list('p.seniority', f.seniorities);
-    list('p.country', f.countries?.map((c) => c.toUpperCase()));
-    list('p.region', f.regions);
-    list('p.industry', f.industries);
-    list('p.remote_type', f.remoteTypes);
-    list('p.employment_type', f.employmentTypes);
-    list('p.company_size', f.companySizes);
+    for (const [column, values] of Object.entries(filterColumns(f))) {
+      if (values && values.length) clauses.push(`p.${column} = ANY(${params.add(values)}::text[])`);
+    }
     if (resolved.skillIds.length) {
       const op = f.skillMatch === SkillMatch.ANY ? '&&' : '@>';
       clauses.push(`p.skill_ids ${op} ${params.add(resolved.skillIds)}::int[]`);
@@ -82,17 +91,9 @@ export class MarketFilterSql {
     const clauses: string[] = [];
     if (resolved.from) clauses.push(`s.year >= ${params.add(Number(resolved.from.slice(0, 4)))}`);
     if (resolved.to) clauses.push(`s.year <= ${params.add(Number(resolved.to.slice(0, 4)))}`);
-    const list = (column: string, values?: string[]) => {
-      if (values && values.length) clauses.push(`${column} = ANY(${params.add(values)}::text[])`);
-    };
-    list('s.role_family', f.roleFamilies);
-    list('s.seniority', f.seniorities);
-    list('s.country', f.countries?.map((c) => c.toUpperCase()));
-    list('s.region', f.regions);
-    list('s.industry', f.industries);
-    list('s.remote_type', f.remoteTypes);
-    list('s.employment_type', f.employmentTypes);
-    list('s.company_size', f.companySizes);
+    for (const [column, values] of Object.entries(filterColumns(f))) {
+      if (values && values.length) clauses.push(`s.${column} = ANY(${params.add(values)}::text[])`);
+    }
     return clauses.length ? clauses.join(' AND ') : 'true';
   }
 

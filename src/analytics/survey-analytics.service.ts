@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MarketFilter } from './dto/market-filter.input';
-import { MarketFilterSql } from './market-filter.sql';
+import { filterColumns, MarketFilterSql } from './market-filter.sql';
 import { SurveyDimension } from './models/analytics.enums';
 import { SurveyDistribution } from './models/market.models';
 import { SurveyFactsMemoryService, SurveyField, SurveyList } from './memory/survey-facts-memory.service';
@@ -42,20 +42,10 @@ export class SurveyAnalyticsService {
     const { expr, multi, field } = COLUMN[dimension];
     const facts = await this.memory.current();
     if (facts) {
-      const f = resolved.filter;
       const answer = this.memory.distribution(facts, {
         fromYear: resolved.from ? Number(resolved.from.slice(0, 4)) : undefined,
         toYear: resolved.to ? Number(resolved.to.slice(0, 4)) : undefined,
-        fields: {
-          role_family: f.roleFamilies,
-          seniority: f.seniorities,
-          country: f.countries?.map((c) => c.toUpperCase()),
-          region: f.regions,
-          industry: f.industries,
-          remote_type: f.remoteTypes,
-          employment_type: f.employmentTypes,
-          company_size: f.companySizes,
-        },
+        fields: filterColumns(resolved.filter),
       }, field);
       return { ...answer, buckets: answer.buckets.map((b) => ({ ...b, share: answer.answered ? b.count / answer.answered : 0 })) };
     }
