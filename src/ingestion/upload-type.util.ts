@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { readFileHead } from './parsers/file-sniffer';
 
 /** Declared types that are never tabular or JSON data; anything else (incl. octet-stream, vnd.ms-excel for CSV) is sniffed. */
 const REFUSED_PREFIXES = ['image/', 'audio/', 'video/', 'font/', 'model/'];
@@ -48,15 +48,7 @@ export async function unsupportedUploadReason(path: string, declaredType: string
   if (type && (REFUSED_PREFIXES.some((prefix) => type.startsWith(prefix)) || REFUSED_TYPES.has(type))) {
     return `unsupported file type ${type}: upload CSV, JSON-LD, NDJSON or HTML (text/csv, application/json, application/ld+json, application/x-ndjson, text/plain, text/html)`;
   }
-  const handle = await open(path, 'r');
-  let head: Buffer;
-  try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    head = buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+  const head = await readFileHead(path, SNIFF_BYTES);
   const signature = SIGNATURES.find(([, magic]) => head.subarray(0, magic.length).equals(magic));
   if (signature) return `the file is ${signature[0]}, not text: upload CSV, JSON-LD, NDJSON or HTML`;
   const nul = head.indexOf(0);

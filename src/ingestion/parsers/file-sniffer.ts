@@ -4,6 +4,18 @@ import { FileFormatError } from './source-row';
 
 const SNIFF_BYTES = 64 * 1024;
 
+/** The first `bytes` bytes of a file (fewer if it is shorter). */
+export async function readFileHead(path: string, bytes: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 export interface FileSniff {
   format: IngestionFormat;
   encoding: 'utf8' | 'latin1';
@@ -15,15 +27,7 @@ export interface FileSniff {
  * the CSV delimiter. Cheap, and it turns "a PNG renamed .csv" into one clear error.
  */
 export async function sniffFile(path: string, declared: IngestionFormat | undefined): Promise<FileSniff> {
-  const handle = await open(path, 'r');
-  let head: Buffer;
-  try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    head = buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+  const head = await readFileHead(path, SNIFF_BYTES);
   if (head.length === 0) throw new FileFormatError('EMPTY_FILE', 'the file is empty');
   const nul = head.indexOf(0);
   if (nul >= 0) {
