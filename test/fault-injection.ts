@@ -1,5 +1,28 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer, Server, Socket, connect } from 'node:net';
+import { resolve } from 'node:path';
+import type { TestApp } from './create-test-app';
+import { TEST_REDIS_URL } from './test-env';
+
+/** A real worker process (the app with PROCESS_ROLE=worker) against a test app's database and queues. */
+export function startWorkerProcess(t: TestApp, env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    cwd: resolve(__dirname, '..'),
+    env: {
+      ...process.env,
+      PROCESS_ROLE: 'worker',
+      NODE_ENV: 'test',
+      DATABASE_URL: t.db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: t.config.queuePrefix,
+      SEED_ON_START: 'false',
+      FORECAST_RETRAIN_CRON: 'off',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: 'ignore',
+  });
+}
 
 /** A port nobody listens on right now (the OS picks it; we close at once and reuse the number). */
 export async function freePort(): Promise<number> {

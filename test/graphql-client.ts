@@ -19,3 +19,13 @@ export async function gql<T = Record<string, any>>(
   const body = (await response.json()) as Omit<GraphqlResponse<T>, 'status'>;
   return { status: response.status, ...body };
 }
+
+/**
+ * How long `{ health { status } }` takes to answer, in ms: a liveness probe, not a benchmark (its bound
+ * only catches an event loop blocked by work that should run elsewhere, such as model training).
+ */
+export async function healthLatency(baseUrl: string, headers: Record<string, string> = {}): Promise<number> {
+  const started = performance.now();
+  expect((await gql(baseUrl, '{ health { status } }', {}, headers)).errors).toBeUndefined();
+  return performance.now() - started;
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writePostingsCsv } from '../../seeds/generators/write-synthetic';
 import { createTestApp, TestApp } from '../create-test-app';
-import { gql } from '../graphql-client';
+import { gql, healthLatency } from '../graphql-client';
 import { uploadFile, waitForRun } from '../ingestion-helpers';
 
 describe('forecasting (e2e)', () => {
@@ -21,13 +21,6 @@ describe('forecasting (e2e)', () => {
     await t.close();
   });
 
-  /** A liveness probe, not a benchmark: the bound only catches an event loop blocked by training. */
-  const healthLatency = async () => {
-    const started = performance.now();
-    expect((await gql(t.baseUrl, '{ health { status } }', {}, t.auth)).errors).toBeUndefined();
-    return performance.now() - started;
-  };
-
   it('says clearly when no model has been trained', async () => {
     const r = await gql(t.baseUrl, '{ skillDemandForecast(skill: "Python") { skill } }', {}, t.auth);
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'NO_FORECAST_MODEL' });
@@ -42,7 +35,7 @@ describe('forecasting (e2e)', () => {
     for (let i = 0; i < 900; i++) {
       job = (await gql(t.baseUrl, 'query($id: ID!) { job(id: $id) { state progress result failedReason } }', { id: jobId }, t.auth)).data!.job;
       if (job.state === 'completed' || job.state === 'failed') break;
-      if (job.state === 'active') healthWhileTraining.push(await healthLatency());
+      if (job.state === 'active') healthWhileTraining.push(await healthLatency(t.baseUrl, t.auth));
       await new Promise((r) => setTimeout(r, 300));
     }
     expect(job.failedReason).toBeNull();

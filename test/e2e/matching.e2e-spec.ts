@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writePostingsCsv } from '../../seeds/generators/write-synthetic';
 import { createTestApp, TestApp } from '../create-test-app';
-import { gql } from '../graphql-client';
+import { gql, healthLatency } from '../graphql-client';
 import { uploadFile, waitForRun } from '../ingestion-helpers';
 
 const MATCH_FIELDS = `issues unknownSkills modelVersion modelPromoted scoredPostings
@@ -23,13 +23,6 @@ describe('matching (e2e)', () => {
   afterAll(async () => {
     await t.close();
   });
-
-  /** A liveness probe, not a benchmark: the bound only catches an event loop blocked by training. */
-  const healthLatency = async () => {
-    const started = performance.now();
-    expect((await gql(t.baseUrl, '{ health { status } }', {}, t.auth)).errors).toBeUndefined();
-    return performance.now() - started;
-  };
 
   const createCandidate = async (input: Record<string, unknown>) => {
     const r = await gql(t.baseUrl, 'mutation($input: CandidateInput!) { createCandidate(input: $input) { id unknownSkills } }', { input }, t.auth);
@@ -106,7 +99,7 @@ describe('matching (e2e)', () => {
     for (let i = 0; i < 600; i++) {
       job = (await gql(t.baseUrl, 'query($id: ID!) { job(id: $id) { state result failedReason } }', { id: jobId }, t.auth)).data!.job;
       if (job.state === 'completed' || job.state === 'failed') break;
-      if (job.state === 'active') healthWhileTraining.push(await healthLatency());
+      if (job.state === 'active') healthWhileTraining.push(await healthLatency(t.baseUrl, t.auth));
       await new Promise((r) => setTimeout(r, 300));
     }
     expect(job.failedReason).toBeNull();

@@ -1,22 +1,21 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { writeSurveyCsv } from '../../seeds/generators/write-synthetic';
 import { ProcessRole } from '../../src/config/env.validation';
 import { createTestApp, TestApp } from '../create-test-app';
-import { PrivateRedis, TcpProxy, waitFor } from '../fault-injection';
+import { PrivateRedis, startWorkerProcess, TcpProxy, waitFor } from '../fault-injection';
 import { gql } from '../graphql-client';
 import { uploadFile, waitForRun } from '../ingestion-helpers';
-import { TEST_ADMIN_DATABASE_URL, TEST_REDIS_URL } from '../test-env';
+import { TEST_ADMIN_DATABASE_URL } from '../test-env';
 
 /*
  * Outages of the services Hirescope stands on, and a polite stop. Each case: the service says it is
  * unhealthy while the fault lasts, recovers on its own afterwards, and every accepted run ends
  * COMPLETED with exactly its file's rows, none twice.
  */
-const ROOT = resolve(__dirname, '../..');
 // Large enough that a run lasts seconds even at full ingestion speed, so faults land mid-run.
 const BIG = 400_000;
 const SMALL = 20_000;
@@ -154,25 +153,6 @@ describe('Postgres unreachable for 10 s during an ingestion run (e2e)', () => {
   }, 120_000);
 });
 
-/** A real worker process (the app with PROCESS_ROLE=worker), as in worker-crash.e2e-spec.ts. */
-function startWorker(t: TestApp): ChildProcess {
-  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PROCESS_ROLE: 'worker',
-      NODE_ENV: 'test',
-      DATABASE_URL: t.db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: t.config.queuePrefix,
-      SEED_ON_START: 'false',
-      FORECAST_RETRAIN_CRON: 'off',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'ignore',
-  });
-}
-
 function exitCode(child: ChildProcess, timeoutMs: number): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((done, fail) => {
@@ -206,7 +186,7 @@ describe('SIGTERM to a worker in the middle of a run (e2e)', () => {
     const [big, small] = await Promise.all([surveyFile(BIG, 31), surveyFile(SMALL, 32)]);
     const running = (await uploadFile(t.baseUrl, big, { kind: 'survey' }, t.auth)).body.runId!;
     const waiting = (await uploadFile(t.baseUrl, small, { kind: 'survey' }, t.auth)).body.runId!;
-    const first = startWorker(t);
+    const first = startWorkerProcess(t);
     workers.push(first);
     await waitFor('first batches committed', async () => (await runRow(db, running)).committed_line >= 10_000, 60_000);
 
@@ -228,7 +208,7 @@ describe('SIGTERM to a worker in the middle of a run (e2e)', () => {
     expect(['waiting', 'delayed']).toContain(job.data!.job.state);
     expect(job.data!.job.attemptsMade).toBe(0);
 
-    workers.push(startWorker(t));
+    workers.push(startWorkerProcess(t));
     await expectExactRun(t, db, running, BIG);
     await expectExactRun(t, db, waiting, SMALL);
   }, 120_000);

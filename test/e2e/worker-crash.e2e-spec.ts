@@ -1,36 +1,15 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { writeSurveyCsv } from '../../seeds/generators/write-synthetic';
 import { ProcessRole } from '../../src/config/env.validation';
 import { createTestApp, TestApp } from '../create-test-app';
+import { startWorkerProcess } from '../fault-injection';
 import { uploadFile, waitForRun } from '../ingestion-helpers';
-import { TEST_REDIS_URL } from '../test-env';
 
 const ROWS = 300_000;
-const ROOT = resolve(__dirname, '../..');
-
-/** A real worker process (the app with PROCESS_ROLE=worker) against the test database and queues. */
-function startWorker(t: TestApp): ChildProcess {
-  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PROCESS_ROLE: 'worker',
-      NODE_ENV: 'test',
-      DATABASE_URL: t.db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: t.config.queuePrefix,
-      QUEUE_LOCK_MS: '4000',
-      SEED_ON_START: 'false',
-      FORECAST_RETRAIN_CRON: 'off',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'ignore',
-  });
-}
 
 describe('a worker killed mid-ingestion (e2e)', () => {
   let t: TestApp;
@@ -56,7 +35,7 @@ describe('a worker killed mid-ingestion (e2e)', () => {
     const { body } = await uploadFile(t.baseUrl, file, { kind: 'survey' }, t.auth);
     const runId = body.runId!;
 
-    const first = startWorker(t);
+    const first = startWorkerProcess(t, { QUEUE_LOCK_MS: '4000' });
     workers.push(first);
     // Kill it once some batches are committed and more are in flight.
     for (let i = 0; i < 1200; i++) {
@@ -69,7 +48,7 @@ describe('a worker killed mid-ingestion (e2e)', () => {
     expect(atKill[0].status).toBe('RUNNING');
     expect(atKill[0].rows_read).toBeLessThan(ROWS);
 
-    workers.push(startWorker(t));
+    workers.push(startWorkerProcess(t, { QUEUE_LOCK_MS: '4000' }));
     const run = await waitForRun(t.baseUrl, runId, t.auth, 170_000);
     expect(run).toMatchObject({ status: 'COMPLETED', rowsRead: ROWS, accepted: ROWS, rejected: 0, duplicates: 0 });
     const { rows } = await db.query('SELECT count(*)::int AS n, count(DISTINCT source_line)::int AS lines FROM survey_responses');
