@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
-import { INDUSTRIES, label, REGIONS, ROLE_FAMILIES, SENIORITIES, splitList } from '../vocabulary';
+import { INDUSTRIES, REGIONS, ROLE_FAMILIES, SENIORITIES, splitList } from '../vocabulary';
+import { VocabularySelect } from './vocabulary-select';
 
 /** The API's MarketFilter input, as far as the dashboard sets it. */
 export interface MarketFilter {
@@ -46,22 +47,6 @@ export function toFilter(d: Draft): MarketFilter {
   return filter;
 }
 
-function Select({ id, text, value, options, onChange }: { id: string; text: string; value: string; options: readonly string[]; onChange: (v: string) => void }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{text}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">All</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {label(o)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /** Filters are applied on submit, so typing does not fire a query per keystroke. */
 export function MarketFilterForm({ idPrefix, onApply, compact, submitLabel = 'Apply filters' }: { idPrefix: string; onApply: (filter: MarketFilter) => void; compact?: boolean; submitLabel?: string }) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
@@ -89,9 +74,9 @@ export function MarketFilterForm({ idPrefix, onApply, compact, submitLabel = 'Ap
         <label htmlFor={id('to')}>To</label>
         <input id={id('to')} type="date" value={draft.to} min={draft.from || undefined} onChange={(e) => set({ to: e.target.value })} aria-invalid={invalidRange} />
       </div>
-      <Select id={id('role')} text="Role family" value={draft.roleFamily} options={ROLE_FAMILIES} onChange={(v) => set({ roleFamily: v })} />
-      <Select id={id('seniority')} text="Seniority" value={draft.seniority} options={SENIORITIES} onChange={(v) => set({ seniority: v })} />
-      <Select id={id('region')} text="Region" value={draft.region} options={REGIONS} onChange={(v) => set({ region: v })} />
+      <VocabularySelect id={id('role')} text="Role family" value={draft.roleFamily} options={ROLE_FAMILIES} onChange={(v) => set({ roleFamily: v })} emptyLabel="All" />
+      <VocabularySelect id={id('seniority')} text="Seniority" value={draft.seniority} options={SENIORITIES} onChange={(v) => set({ seniority: v })} emptyLabel="All" />
+      <VocabularySelect id={id('region')} text="Region" value={draft.region} options={REGIONS} onChange={(v) => set({ region: v })} emptyLabel="All" />
       {!compact && (
         <div className="field field-narrow">
           <label htmlFor={id('countries')}>Countries</label>
@@ -99,7 +84,7 @@ export function MarketFilterForm({ idPrefix, onApply, compact, submitLabel = 'Ap
           <span id={id('countries-help')} className="sr-only">ISO country codes, comma separated</span>
         </div>
       )}
-      <Select id={id('industry')} text="Industry" value={draft.industry} options={INDUSTRIES} onChange={(v) => set({ industry: v })} />
+      <VocabularySelect id={id('industry')} text="Industry" value={draft.industry} options={INDUSTRIES} onChange={(v) => set({ industry: v })} emptyLabel="All" />
       {!compact && (
         <div className="field field-wide">
           <label htmlFor={id('skills')}>Skills</label>

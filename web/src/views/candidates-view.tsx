@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { gql } from '../api/api-client';
 import { useQuery } from '../api/use-query';
 import { Async, Empty, ErrorMessage, Loading, Panel } from '../components/status';
+import { VocabularySelect } from '../components/vocabulary-select';
 import { fmt } from '../format';
 import { EDUCATION_LEVELS, label, PAY_PERIODS, REMOTE_PREFERENCES, ROLE_FAMILIES, splitList } from '../vocabulary';
 
@@ -354,17 +355,7 @@ function CandidateForm({ candidate, onSaved, onCancel }: { candidate?: Candidate
           <label htmlFor="cand-years">Years of experience</label>
           <input id="cand-years" type="number" min={0} max={60} step={0.5} value={draft.yearsExperience} onChange={(e) => set({ yearsExperience: e.target.value })} />
         </div>
-        <div className="field">
-          <label htmlFor="cand-education">Education</label>
-          <select id="cand-education" value={draft.education} onChange={(e) => set({ education: e.target.value })}>
-            <option value="">Not given</option>
-            {EDUCATION_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {label(l)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VocabularySelect id="cand-education" text="Education" value={draft.education} options={EDUCATION_LEVELS} onChange={(v) => set({ education: v })} emptyLabel="Not given" />
         <div className="field">
           <label htmlFor="cand-country">Country</label>
           <input id="cand-country" value={draft.country} onChange={(e) => set({ country: e.target.value })} placeholder="DE" maxLength={2} pattern="[A-Za-z]{2}" title="ISO two-letter country code, e.g. DE" />
@@ -373,16 +364,7 @@ function CandidateForm({ candidate, onSaved, onCancel }: { candidate?: Candidate
           <label htmlFor="cand-city">City</label>
           <input id="cand-city" value={draft.city} onChange={(e) => set({ city: e.target.value })} maxLength={100} />
         </div>
-        <div className="field">
-          <label htmlFor="cand-remote">Work mode</label>
-          <select id="cand-remote" value={draft.remotePreference} onChange={(e) => set({ remotePreference: e.target.value })}>
-            {REMOTE_PREFERENCES.map((r) => (
-              <option key={r} value={r}>
-                {label(r)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VocabularySelect id="cand-remote" text="Work mode" value={draft.remotePreference} options={REMOTE_PREFERENCES} onChange={(v) => set({ remotePreference: v })} />
         <div className="field">
           <label htmlFor="cand-salary">Salary expectation</label>
           <div className="input-group">

@@ -3,9 +3,10 @@ import { ApiError, gql } from '../api/api-client';
 import { usePolling, useQuery } from '../api/use-query';
 import { Chart, ChartOption, PALETTE } from '../components/chart';
 import { Async, Empty, ErrorMessage, Loading, Panel } from '../components/status';
+import { VocabularySelect } from '../components/vocabulary-select';
 import { fmt } from '../format';
 import { can, useSession } from '../session';
-import { label, REGIONS, ROLE_FAMILIES, splitList } from '../vocabulary';
+import { REGIONS, ROLE_FAMILIES, splitList } from '../vocabulary';
 
 interface ModelInfo { version: number; kind: string; mase: number | null; baselineMase: number | null; bestBaseline: string | null; bestBaselineMase: number | null; promotedAt: string | null }
 interface Forecast {
@@ -76,28 +77,8 @@ export function ForecastsView() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="forecast-region">Region</label>
-          <select id="forecast-region" value={draft.region} onChange={(e) => setDraft({ ...draft, region: e.target.value })}>
-            <option value="">All</option>
-            {REGIONS.map((r) => (
-              <option key={r} value={r}>
-                {label(r)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="forecast-role">Role family</label>
-          <select id="forecast-role" value={draft.roleFamily} onChange={(e) => setDraft({ ...draft, roleFamily: e.target.value })}>
-            <option value="">All</option>
-            {ROLE_FAMILIES.map((r) => (
-              <option key={r} value={r}>
-                {label(r)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VocabularySelect id="forecast-region" text="Region" value={draft.region} options={REGIONS} onChange={(v) => setDraft({ ...draft, region: v })} emptyLabel="All" />
+        <VocabularySelect id="forecast-role" text="Role family" value={draft.roleFamily} options={ROLE_FAMILIES} onChange={(v) => setDraft({ ...draft, roleFamily: v })} emptyLabel="All" />
         <div className="filter-actions">
           <button type="submit" className="button-primary">
             Show forecast
