@@ -13,6 +13,7 @@ import { SurveyDataVersion1764000013000 } from './1764000013000-survey-data-vers
 import { SurveyResponsesProvenance1764000020000 } from './1764000020000-survey-responses-provenance';
 import { RowLevelSecurity1764000012000 } from './1764000012000-row-level-security';
 import { OnetOccupations1764000030000 } from './1764000030000-onet-occupations';
+import { LeanPostingWrites1764000040000 } from './1764000040000-lean-posting-writes';
 
 /** Explicit list (not a glob) so ts-node, jest and the compiled build load the same migrations. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SurveyDataVersion1764000013000,
   SurveyResponsesProvenance1764000020000,
   OnetOccupations1764000030000,
+  LeanPostingWrites1764000040000,
 ];

@@ -56,7 +56,7 @@ export class MarketFilterSql {
     return [...new Set(ids)];
   }
 
-  /** WHERE clause over job_postings aliased `p`. Salary outliers are excluded only where salaries are used. */
+  /** WHERE clause over posting_facts aliased `p`. Salary outliers are excluded only where salaries are used. */
   postings(resolved: ResolvedFilter, params: SqlParams, options: { period?: { from?: string; to?: string } } = {}): string {
     const f = resolved.filter;
     const clauses: string[] = [];

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { EncodedRows } from './encoded-rows';
 import { IngestionKind } from './ingestion.enums';
 import { copyBool, copyIntArray, copyNumber, copyText, copyTextArray } from './copy-format';
 import { NormalizedPosting, NormalizedSeriesPoint, NormalizedSurvey } from './normalizers/normalized-records';
@@ -28,8 +29,16 @@ export interface IngestionBatch {
   /** Same posting twice inside one batch: counted as duplicates without reaching Postgres. */
   inBatchDuplicates: number;
   issues: RowIssue[];
-  postings: NormalizedPosting[];
-  surveys: Array<{ line: number; value: NormalizedSurvey }>;
+  /**
+   * Postings or survey rows as COPY text, encoded when normalised (see EncodedRows). A posting row has
+   * INSERTED_COLUMNS up to `raw`; its company id and run are added when written. A survey row is complete.
+   */
+  rows: EncodedRows;
+  /** Per posting row: its content hash and company name. */
+  postingHashes: string[];
+  postingCompanies: Array<string | null>;
+  /** Per survey row: its line in the source file. */
+  surveyLines: number[];
   series: NormalizedSeriesPoint[];
   ingestionRunId: string;
 }
@@ -117,22 +126,29 @@ function surveyLine(fileHash: string, runId: string, line: number, s: Normalized
   );
 }
 
-/** Streams rows to a COPY, encoding each as it goes: one ~1 MB write at a time, no array of lines. */
-async function copyRows<T>(client: Client, sql: string, items: readonly T[], toLine: (item: T) => string): Promise<void> {
-  if (items.length === 0) return;
-  const stream = client.query(copyFrom(sql));
-  function* chunks() {
-    let buffer = '';
-    for (const item of items) {
-      buffer += toLine(item) + '\n';
-      if (buffer.length > 1 << 20) {
-        yield buffer;
-        buffer = '';
-      }
-    }
-    if (buffer) yield buffer;
-  }
-  await pipeline(Readable.from(chunks()), stream);
+/** Adds a normalised posting to the batch, encoded. */
+export function addPosting(batch: IngestionBatch, p: NormalizedPosting): void {
+  batch.rows.append(postingFields(p));
+  batch.postingHashes.push(p.contentHash);
+  batch.postingCompanies.push(p.companyName === null ? null : detached(p.companyName));
+}
+
+/** Adds a normalised survey answer from `line` of the source to the batch, encoded. */
+export function addSurvey(batch: IngestionBatch, line: number, s: NormalizedSurvey): void {
+  batch.rows.append(surveyLine(batch.fileHash, batch.ingestionRunId, line, s) + '\n');
+  batch.surveyLines.push(line);
+}
+
+/**
+ * A copy of a substring that does not keep its parent alive: V8 keeps longer substrings as views of
+ * the parsed 32 KB chunk, and one company name per row would hold every chunk of the batch.
+ */
+function detached(text: string): string {
+  return (' ' + text).slice(1);
+}
+
+async function copyRows(client: Client, sql: string, rows: Readable): Promise<void> {
+  await pipeline(rows, client.query(copyFrom(sql)));
 }
 
 /**
@@ -163,44 +179,44 @@ export async function writeBatch(client: Client, batch: IngestionBatch): Promise
 async function writeRows(client: Client, batch: IngestionBatch): Promise<BatchOutcome> {
   switch (batch.kind) {
     case IngestionKind.POSTINGS: {
-      if (batch.postings.length === 0) return { inserted: 0, duplicates: 0 };
-      await client.query(STAGE_POSTINGS);
-      const companyIds = await upsertCompanies(client, batch.postings);
+      if (batch.rows.count === 0) return { inserted: 0, duplicates: 0 };
+      const companyIds = await upsertCompanies(client, batch.postingCompanies);
       return (await copyNewPostings(client, batch, companyIds)) ?? (await mergePostings(client, batch));
     }
     case IngestionKind.SURVEY: {
-      if (batch.surveys.length === 0) return { inserted: 0, duplicates: 0 };
-      const toLine = (s: IngestionBatch['surveys'][number]) => surveyLine(batch.fileHash, batch.ingestionRunId, s.line, s.value);
+      const count = batch.rows.count;
+      if (count === 0) return { inserted: 0, duplicates: 0 };
+      const all = () => batch.rows.toStream(() => true, null, null);
       // Fast path for lines of a file not stored yet: straight COPY. Re-ingestion takes the merge. One
       // index range probe over the batch's lines (they ascend), not one probe per line.
-      let firstLine = batch.surveys[0].line;
-      let lastLine = firstLine;
-      for (const { line } of batch.surveys) {
-        if (line < firstLine) firstLine = line;
-        else if (line > lastLine) lastLine = line;
+      let min = batch.surveyLines[0];
+      let max = min;
+      for (const line of batch.surveyLines) {
+        if (line < min) min = line;
+        else if (line > max) max = line;
       }
       const { rows } = await client.query<{ taken: boolean }>(
         `SELECT EXISTS (SELECT 1 FROM survey_responses WHERE source_file_hash = $1 AND source_line BETWEEN $2 AND $3) AS taken`,
-        [batch.fileHash, firstLine, lastLine],
+        [batch.fileHash, min, max],
       );
       if (!rows[0].taken) {
         await client.query('SAVEPOINT direct_copy');
         try {
-          await copyRows(client, `COPY survey_responses (${SURVEY_COLUMNS.join(', ')}) FROM STDIN`, batch.surveys, toLine);
+          await copyRows(client, `COPY survey_responses (${SURVEY_COLUMNS.join(', ')}) FROM STDIN`, all());
           await client.query('RELEASE SAVEPOINT direct_copy');
-          return { inserted: batch.surveys.length, duplicates: 0 };
+          return { inserted: count, duplicates: 0 };
         } catch (error) {
           if ((error as { code?: string }).code !== '23505') throw error;
           await client.query('ROLLBACK TO SAVEPOINT direct_copy');
         }
       }
       await client.query(STAGE_SURVEYS);
-      await copyRows(client, `COPY stage_surveys (${SURVEY_COLUMNS.join(', ')}) FROM STDIN`, batch.surveys, toLine);
+      await copyRows(client, `COPY stage_surveys (${SURVEY_COLUMNS.join(', ')}) FROM STDIN`, all());
       const { rowCount } = await client.query(
         `INSERT INTO survey_responses (${SURVEY_COLUMNS.join(', ')}) SELECT ${SURVEY_COLUMNS.join(', ')} FROM stage_surveys
          ON CONFLICT (source_file_hash, source_line) DO NOTHING`,
       );
-      return { inserted: rowCount ?? 0, duplicates: batch.surveys.length - (rowCount ?? 0) };
+      return { inserted: rowCount ?? 0, duplicates: count - (rowCount ?? 0) };
     }
     case IngestionKind.SERIES: {
       if (batch.series.length === 0) return { inserted: 0, duplicates: 0 };
@@ -225,13 +241,9 @@ async function writeRows(client: Client, batch: IngestionBatch): Promise<BatchOu
   }
 }
 
-/**
- * Fast path: look up which postings already exist, touch those, COPY the rest straight into
- * job_postings. Returns null when a concurrent run inserted one of ours meanwhile (unique
- * violation), and the caller falls back to the staging-table merge, which is race-free.
- */
-async function upsertCompanies(client: Client, postings: NormalizedPosting[]): Promise<Map<string, number>> {
-  const names = [...new Set(postings.map((p) => p.companyName).filter((c): c is string => !!c))];
+/** Company ids by lower-cased name, inserting the names not seen before. */
+async function upsertCompanies(client: Client, companies: ReadonlyArray<string | null>): Promise<Map<string, number>> {
+  const names = [...new Set(companies.filter((c): c is string => !!c))];
   if (names.length === 0) return new Map();
   await client.query(
     `INSERT INTO companies (name, normalized_name) SELECT DISTINCT ON (lower(n)) n, lower(n) FROM unnest($1::text[]) AS n ON CONFLICT (normalized_name) DO NOTHING`,
@@ -244,23 +256,27 @@ async function upsertCompanies(client: Client, postings: NormalizedPosting[]): P
   return new Map(rows.map((r) => [r.normalized_name, r.id]));
 }
 
+/**
+ * Fast path: look up which postings already exist, touch those, COPY the rest straight into
+ * job_postings. Returns null when a concurrent run inserted one of ours meanwhile (unique
+ * violation), and the caller falls back to the staging-table merge, which is race-free.
+ */
 async function copyNewPostings(client: Client, batch: IngestionBatch, companyIds: Map<string, number>): Promise<BatchOutcome | null> {
-  const hashes = batch.postings.map((p) => p.contentHash);
+  const { postingHashes: hashes, postingCompanies: companies } = batch;
   const { rows } = await client.query<{ content_hash: string }>(
     `UPDATE job_postings SET last_seen = now() WHERE content_hash = ANY($1::text[]) RETURNING content_hash`,
     [hashes],
   );
   const existing = new Set(rows.map((r) => r.content_hash));
-  const fresh = existing.size ? batch.postings.filter((p) => !existing.has(p.contentHash)) : batch.postings;
+  const isFresh = (i: number) => !existing.has(hashes[i]);
+  const fresh = existing.size ? hashes.filter((_, i) => isFresh(i)) : hashes;
   if (fresh.length === 0) return { inserted: 0, duplicates: existing.size };
   await client.query('SAVEPOINT direct_copy');
   try {
-    const tail = `\t${batch.ingestionRunId}`;
-    await copyRows(client, `COPY job_postings (${INSERTED_COLUMNS.join(', ')}, company_id, ingestion_run_id) FROM STDIN`, fresh, (p) => {
-      const company = p.companyName ? companyIds.get(p.companyName.toLowerCase()) : undefined;
-      return `${postingFields(p)}\t${company ?? '\\N'}${tail}`;
-    });
-    await client.query(FACTS_FOR_HASHES, [fresh.map((p) => p.contentHash)]);
+    const run = batch.ingestionRunId;
+    const tail = (i: number) => `\t${(companies[i] && companyIds.get(companies[i]!.toLowerCase())) ?? '\\N'}\t${run}\n`;
+    await copyRows(client, `COPY job_postings (${INSERTED_COLUMNS.join(', ')}, company_id, ingestion_run_id) FROM STDIN`, batch.rows.toStream(isFresh, null, tail));
+    await client.query(FACTS_FOR_HASHES, [fresh]);
     await client.query('RELEASE SAVEPOINT direct_copy');
     return { inserted: fresh.length, duplicates: existing.size };
   } catch (error) {
@@ -272,10 +288,10 @@ async function copyNewPostings(client: Client, batch: IngestionBatch, companyIds
 
 async function mergePostings(client: Client, batch: IngestionBatch): Promise<BatchOutcome> {
   await client.query(STAGE_POSTINGS);
-  let ord = 0;
-  await copyRows(client, `COPY stage_postings (${POSTING_COLUMNS.join(', ')}) FROM STDIN`, batch.postings, (p) => `${ord++}\t${postingFields(p)}`);
-  const { rows } = await client.query<{ inserted: number; updated: number }>(MERGE_POSTINGS, [batch.ingestionRunId]);
-  return { inserted: rows[0].inserted, duplicates: rows[0].updated };
+  const rows = batch.rows.toStream(() => true, (i) => `${i}\t`, () => '\n');
+  await copyRows(client, `COPY stage_postings (${POSTING_COLUMNS.join(', ')}) FROM STDIN`, rows);
+  const { rows: [outcome] } = await client.query<{ inserted: number; updated: number }>(MERGE_POSTINGS, [batch.ingestionRunId]);
+  return { inserted: outcome.inserted, duplicates: outcome.updated };
 }
 
 async function writeIssues(client: Client, runId: string, issues: RowIssue[]): Promise<void> {

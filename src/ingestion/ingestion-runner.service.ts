@@ -10,11 +10,13 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OnetIndexService } from '../occupations/onet-index.service';
 import { SkillTaxonomyService } from '../skills/skill-taxonomy.service';
 import { IngestionRunEntity } from './ingestion-run.entity';
-import { BatchOutcome, IngestionBatch, RowIssue, writeBatch } from './ingestion-batch.writer';
+import { EncodedRows } from './encoded-rows';
+import { addPosting, addSurvey, BatchOutcome, IngestionBatch, RowIssue, writeBatch } from './ingestion-batch.writer';
 import { IngestionFormat, IngestionKind, IngestionStatus } from './ingestion.enums';
 import { IngestionException, IngestionExceptionCode } from './ingestion.exception';
 import { FieldIssue, RawPostingRecord, RawSurveyRecord } from './ingestion.types';
 import { MappingError, RawSeriesRecord } from './mapping/column-mapping';
+import { NormalizedPosting, NormalizedSeriesPoint, NormalizedSurvey } from './normalizers/normalized-records';
 import { normalizePosting, PostingNormalizationContext } from './normalizers/posting.normalizer';
 import { normalizeSeriesPoint } from './normalizers/series.normalizer';
 import { normalizeSurvey } from './normalizers/survey.normalizer';
@@ -234,24 +236,28 @@ export class IngestionRunnerService implements BeforeApplicationShutdown {
     let writing = false;
     let sinceYield = 0;
     const batchRows = BATCH_ROWS[run.kind];
-    let batch = this.emptyBatch(run, fileHash);
+    // Two row buffers take turns: one fills while the other is written.
+    const spareRows = [new EncodedRows()];
+    let batch = this.emptyBatch(run, fileHash, new EncodedRows());
     const seenInBatch = new Set<string>();
 
     const flush = async () => {
       const ready = batch;
-      batch = this.emptyBatch(run, fileHash);
-      seenInBatch.clear();
-      ready.rowsConsumed = consumed;
-      ready.bytesRead = bytesRead;
       const waitStart = Date.now();
       if (pendingWrite) await pendingWrite;
       timings.writeWaitMs += Date.now() - waitStart;
+      batch = this.emptyBatch(run, fileHash, spareRows.pop() ?? new EncodedRows());
+      seenInBatch.clear();
+      ready.rowsConsumed = consumed;
+      ready.bytesRead = bytesRead;
       // Overlap: Postgres writes this batch while we parse the next one.
       writing = true;
       pendingWrite = writeBatch(client, ready).then(
         (outcome) => {
           writing = false;
           progress.lastCommitAt = Date.now();
+          ready.rows.clear();
+          spareRows.push(ready.rows);
           return outcome;
         },
         (error: unknown) => {
@@ -333,25 +339,25 @@ export class IngestionRunnerService implements BeforeApplicationShutdown {
     for (const warning of result.warnings) addIssue(row, warning, 'WARNING');
     batch.warnings += result.warnings.length;
     if (kind === IngestionKind.POSTINGS) {
-      const posting = result.value as IngestionBatch['postings'][number];
+      const posting = result.value as NormalizedPosting;
       if (seenInBatch.has(posting.contentHash)) {
         batch.inBatchDuplicates++;
         return;
       }
       seenInBatch.add(posting.contentHash);
-      batch.postings.push(posting);
+      addPosting(batch, posting);
     } else if (kind === IngestionKind.SURVEY) {
-      batch.surveys.push({ line: row.line ?? batch.surveys.length, value: result.value as IngestionBatch['surveys'][number]['value'] });
+      addSurvey(batch, row.line ?? batch.surveyLines.length, result.value as NormalizedSurvey);
     } else {
-      batch.series.push(result.value as IngestionBatch['series'][number]);
+      batch.series.push(result.value as NormalizedSeriesPoint);
     }
   }
 
   private batchSize(batch: IngestionBatch): number {
-    return batch.postings.length + batch.surveys.length + batch.series.length + batch.rejected + batch.inBatchDuplicates;
+    return batch.rows.count + batch.series.length + batch.rejected + batch.inBatchDuplicates;
   }
 
-  private emptyBatch(run: IngestionRunEntity, fileHash: string): IngestionBatch {
+  private emptyBatch(run: IngestionRunEntity, fileHash: string, rows: EncodedRows): IngestionBatch {
     return {
       runId: run.id,
       ingestionRunId: run.id,
@@ -363,8 +369,10 @@ export class IngestionRunnerService implements BeforeApplicationShutdown {
       warnings: 0,
       inBatchDuplicates: 0,
       issues: [],
-      postings: [],
-      surveys: [],
+      rows,
+      postingHashes: [],
+      postingCompanies: [],
+      surveyLines: [],
       series: [],
     };
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AnalyticsException, AnalyticsExceptionCode } from '../analytics/analytics.exception';
 import { MarketFilter } from '../analytics/dto/market-filter.input';
-import { MarketFilterSql } from '../analytics/market-filter.sql';
+import { MarketFilterSql, ResolvedFilter } from '../analytics/market-filter.sql';
 import { dayNumber } from '../analytics/memory/fact-columns';
 import { factFilterOf } from '../analytics/memory/fact-filter';
 import { PostingFactsMemoryService } from '../analytics/memory/posting-facts-memory.service';
@@ -39,31 +39,39 @@ export class PostingsService {
     const names = (await this.taxonomy.current()).namesById;
     const toModel = (r: Row) => this.toModel(r, names, false);
     const cursorOf = (r: Row) => encodeCursor([r.sort_date, r.id]);
-    // The in-memory copy finds the page's ids and the total without scanning the table; rows come by id.
+    // The page's ids and the total come from the analytics facts (in memory, else in SQL); rows come by id.
     const view = await this.memory.view();
+    let page: { ids: Array<number | string>; total: number };
     if (view) {
       const selection = view.select(factFilterOf(resolved));
       const ids = view.newest(selection, first + 1, cursor ? { day: dayNumber(String(cursor[0])), id: Number(cursor[1]) } : undefined);
-      const found: Row[] = ids.length
-        ? await this.db.query(`SELECT ${COLUMNS}, coalesce(p.posted_date, '0001-01-01'::date)::text AS sort_date FROM job_postings p WHERE p.id = ANY($1::bigint[])`, [ids])
-        : [];
-      const byId = new Map(found.map((r) => [r.id, r]));
-      const rows = ids.map((id) => byId.get(String(id))).filter((r): r is Row => r !== undefined);
-      return toConnection(rows, first, selection.length, cursorOf, toModel);
+      page = { ids, total: selection.length };
+    } else {
+      page = await this.newestInSql(resolved, first + 1, cursor);
     }
+    const found: Row[] = page.ids.length
+      ? await this.db.query(`SELECT ${COLUMNS}, coalesce(p.posted_date, '0001-01-01'::date)::text AS sort_date FROM job_postings p WHERE p.id = ANY($1::bigint[])`, [page.ids])
+      : [];
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const rows = page.ids.map((id) => byId.get(String(id))).filter((r): r is Row => r !== undefined);
+    return toConnection(rows, first, page.total, cursorOf, toModel);
+  }
+
+  /** The SQL path: posting_facts filtered and walked newest first along posting_facts_recent_idx. */
+  private async newestInSql(resolved: ResolvedFilter, limit: number, cursor: Array<string | number> | undefined): Promise<{ ids: string[]; total: number }> {
     const params = new SqlParams();
     const where = this.filters.postings(resolved, params);
-    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM job_postings p WHERE ${where}`, params.values);
+    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM posting_facts p WHERE ${where}`, params.values);
     let keyset = '';
     if (cursor) {
       keyset = ` AND (coalesce(p.posted_date, '0001-01-01'::date), p.id) < (${params.add(cursor[0])}::date, ${params.add(cursor[1])}::bigint)`;
     }
-    const rows: Row[] = await this.db.query(
-      `SELECT ${COLUMNS}, coalesce(p.posted_date, '0001-01-01'::date)::text AS sort_date FROM job_postings p WHERE ${where}${keyset}
-        ORDER BY coalesce(p.posted_date, '0001-01-01'::date) DESC, p.id DESC LIMIT ${params.add(first + 1)}`,
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT p.id::text AS id FROM posting_facts p WHERE ${where}${keyset}
+        ORDER BY coalesce(p.posted_date, '0001-01-01'::date) DESC, p.id DESC LIMIT ${params.add(limit)}`,
       params.values,
     );
-    return toConnection(rows, first, count, cursorOf, toModel);
+    return { ids: rows.map((r) => r.id), total: count };
   }
 
   async find(id: string): Promise<JobPostingModel> {

@@ -1,9 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { IngestionKind } from '../ingestion.enums';
 import { parseUserMapping, ResolvedMapping, resolveUserMapping } from '../mapping/column-mapping';
 import { applyPreset, detectPreset, presetByName } from '../mapping/presets';
 import { CsvRecord, CsvRecordParser } from './csv-record.parser';
+import { decodedChunks } from './decoded-chunks';
 import { FileFormatError, SourceRow } from './source-row';
 
 export interface CsvSourceOptions {
@@ -46,8 +45,6 @@ export function mapRow(values: string[], mapping: ResolvedMapping): Record<strin
 
 /** Stream a CSV file as mapped rows with their line numbers; malformed rows come out as rejections. */
 export async function* readCsvRows(path: string, options: CsvSourceOptions): AsyncGenerator<SourceRow, ResolvedMapping | undefined> {
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  const decoder = new StringDecoder(options.encoding);
   const parser = new CsvRecordParser(options.delimiter, MAX_RECORD_CHARS);
   let mapping: ResolvedMapping | undefined;
   let width = 0;
@@ -76,12 +73,10 @@ export async function* readCsvRows(path: string, options: CsvSourceOptions): Asy
     records.length = 0;
   }
 
-  for await (const chunk of stream) {
-    options.onBytes?.((chunk as Buffer).length);
-    parser.push(decoder.write(chunk as Buffer), records);
+  for await (const text of decodedChunks(path, options.encoding, options.onBytes)) {
+    parser.push(text, records);
     yield* emit();
   }
-  parser.push(decoder.end(), records);
   parser.end(records);
   yield* emit();
   if (!mapping) throw new FileFormatError('NO_HEADER', 'the CSV file has no header row');

@@ -1,9 +1,10 @@
-import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { IngestionKind } from '../ingestion.enums';
 import { normalizeHeader, ResolvedMapping } from '../mapping/column-mapping';
 import { mapRow, resolveMapping } from './csv-source';
+import { decodedChunks } from './decoded-chunks';
 import { extractJsonLdScripts, jsonLdItems, mapJobPosting } from './job-posting-jsonld';
 import { FileFormatError, SourceRow } from './source-row';
 
@@ -89,10 +90,8 @@ export async function* readJsonLdRows(path: string, options: JsonSourceOptions &
 }
 
 /** One JSON object per line; a bad line is rejected on its own, the rest goes on. */
-export async function* readNdjsonRows(path: string, options: JsonSourceOptions & { encoding: BufferEncoding }): AsyncGenerator<SourceRow> {
-  const stream = createReadStream(path, { encoding: options.encoding, highWaterMark: 1 << 20 });
-  if (options.onBytes) stream.on('data', (chunk) => options.onBytes!(Buffer.byteLength(chunk as string)));
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+export async function* readNdjsonRows(path: string, options: JsonSourceOptions & { encoding: 'utf8' | 'latin1' }): AsyncGenerator<SourceRow> {
+  const lines = createInterface({ input: Readable.from(decodedChunks(path, options.encoding, options.onBytes)), crlfDelay: Infinity });
   const cache = new Map<string, ResolvedMapping>();
   let line = 0;
   for await (const raw of lines) {
