@@ -34,6 +34,8 @@ export interface IngestionBatch {
    * INSERTED_COLUMNS up to `raw`; its company id and run are added when written. A survey row is complete.
    */
   rows: EncodedRows;
+  /** Per posting row: its FACT_COLUMNS after id. */
+  facts: EncodedRows;
   /** Per posting row: its content hash and company name. */
   postingHashes: string[];
   postingCompanies: Array<string | null>;
@@ -85,12 +87,30 @@ const MERGE_POSTINGS = `
   )
   SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM ins`;
 
-/** The narrow analytics copy of freshly inserted postings (same transaction, so always in step). */
-const FACTS_FOR_HASHES = `
-  INSERT INTO posting_facts
-  SELECT id, posted_date, role_family, seniority, country, region, industry, remote_type, employment_type, company_size, source,
-         annual_usd_mid, salary_outlier, skill_ids
-    FROM job_postings WHERE content_hash = ANY($1::text[])`;
+/** posting_facts' columns: the narrow analytics copy of a posting, written beside it in the same transaction. */
+const FACT_COLUMNS = [
+  'id', 'posted_date', 'role_family', 'seniority', 'country', 'region', 'industry', 'remote_type', 'employment_type', 'company_size',
+  'source', 'annual_usd_mid', 'salary_outlier', 'skill_ids',
+] as const;
+
+/**
+ * job_postings.annual_usd_mid as Postgres generates it: the mean of the (cent-rounded) bounds, in
+ * numeric, rounded half away from zero to cents. Worked in whole cents, so it is exact.
+ */
+export function annualUsdMid(min: number | null, max: number | null): number | null {
+  if (min === null && max === null) return null;
+  const sum = Math.round((min ?? max)! * 100) + Math.round((max ?? min)! * 100);
+  return (sum % 2 === 0 ? sum / 2 : (sum + Math.sign(sum)) / 2) / 100;
+}
+
+/** A posting's FACT_COLUMNS after id, as a COPY text line. */
+function factFields(p: NormalizedPosting): string {
+  return (
+    `${copyText(p.postedDate)}\t${copyText(p.roleFamily)}\t${copyText(p.seniority)}\t${copyText(p.country)}\t${copyText(p.region)}\t` +
+    `${copyText(p.industry)}\t${copyText(p.remoteType)}\t${copyText(p.employmentType)}\t${copyText(p.companySize)}\t${copyText(p.source)}\t` +
+    `${copyNumber(annualUsdMid(p.annualUsdMin, p.annualUsdMax))}\t${copyBool(p.salaryOutlier)}\t${copyIntArray(p.skillIds)}\n`
+  );
+}
 
 /** A posting's columns in INSERTED_COLUMNS order, as COPY text. */
 function postingFields(p: NormalizedPosting): string {
@@ -129,6 +149,7 @@ function surveyLine(fileHash: string, runId: string, line: number, s: Normalized
 /** Adds a normalised posting to the batch, encoded. */
 export function addPosting(batch: IngestionBatch, p: NormalizedPosting): void {
   batch.rows.append(postingFields(p));
+  batch.facts.append(factFields(p));
   batch.postingHashes.push(p.contentHash);
   batch.postingCompanies.push(p.companyName === null ? null : detached(p.companyName));
 }
@@ -269,14 +290,23 @@ async function copyNewPostings(client: Client, batch: IngestionBatch, companyIds
   );
   const existing = new Set(rows.map((r) => r.content_hash));
   const isFresh = (i: number) => !existing.has(hashes[i]);
-  const fresh = existing.size ? hashes.filter((_, i) => isFresh(i)) : hashes;
+  const fresh = hashes.flatMap((_, i) => (isFresh(i) ? [i] : []));
   if (fresh.length === 0) return { inserted: 0, duplicates: existing.size };
   await client.query('SAVEPOINT direct_copy');
   try {
+    // Ids drawn up front (in row order, as the serial default would) so the facts can be copied too,
+    // rather than read back from job_postings by content hash.
+    const { rows: drawn } = await client.query<{ id: string }>(
+      `SELECT nextval('job_postings_id_seq')::text AS id FROM generate_series(1, $1)`,
+      [fresh.length],
+    );
+    const ids: string[] = [];
+    fresh.forEach((row, k) => (ids[row] = drawn[k].id));
+    const id = (i: number) => `${ids[i]}\t`;
     const run = batch.ingestionRunId;
     const tail = (i: number) => `\t${(companies[i] && companyIds.get(companies[i]!.toLowerCase())) ?? '\\N'}\t${run}\n`;
-    await copyRows(client, `COPY job_postings (${INSERTED_COLUMNS.join(', ')}, company_id, ingestion_run_id) FROM STDIN`, batch.rows.toStream(isFresh, null, tail));
-    await client.query(FACTS_FOR_HASHES, [fresh]);
+    await copyRows(client, `COPY job_postings (id, ${INSERTED_COLUMNS.join(', ')}, company_id, ingestion_run_id) FROM STDIN`, batch.rows.toStream(isFresh, id, tail));
+    await copyRows(client, `COPY posting_facts (${FACT_COLUMNS.join(', ')}) FROM STDIN`, batch.facts.toStream(isFresh, id, null));
     await client.query('RELEASE SAVEPOINT direct_copy');
     return { inserted: fresh.length, duplicates: existing.size };
   } catch (error) {

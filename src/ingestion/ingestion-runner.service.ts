@@ -60,7 +60,7 @@ export type ProgressReporter = (progress: { rowsRead: number; bytesRead: number;
 
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { highWaterMark: 64 << 10 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -236,9 +236,10 @@ export class IngestionRunnerService implements BeforeApplicationShutdown {
     let writing = false;
     let sinceYield = 0;
     const batchRows = BATCH_ROWS[run.kind];
-    // Two row buffers take turns: one fills while the other is written.
-    const spareRows = [new EncodedRows()];
-    let batch = this.emptyBatch(run, fileHash, new EncodedRows());
+    // Two sets of row buffers take turns: one fills while the other is written.
+    const newBuffers = () => ({ rows: new EncodedRows(), facts: new EncodedRows() });
+    const spareBuffers = [newBuffers()];
+    let batch = this.emptyBatch(run, fileHash, newBuffers());
     const seenInBatch = new Set<string>();
 
     const flush = async () => {
@@ -246,7 +247,7 @@ export class IngestionRunnerService implements BeforeApplicationShutdown {
       const waitStart = Date.now();
       if (pendingWrite) await pendingWrite;
       timings.writeWaitMs += Date.now() - waitStart;
-      batch = this.emptyBatch(run, fileHash, spareRows.pop() ?? new EncodedRows());
+      batch = this.emptyBatch(run, fileHash, spareBuffers.pop() ?? newBuffers());
       seenInBatch.clear();
       ready.rowsConsumed = consumed;
       ready.bytesRead = bytesRead;
@@ -257,7 +258,8 @@ export class IngestionRunnerService implements BeforeApplicationShutdown {
           writing = false;
           progress.lastCommitAt = Date.now();
           ready.rows.clear();
-          spareRows.push(ready.rows);
+          ready.facts.clear();
+          spareBuffers.push({ rows: ready.rows, facts: ready.facts });
           return outcome;
         },
         (error: unknown) => {
@@ -357,7 +359,7 @@ export class IngestionRunnerService implements BeforeApplicationShutdown {
     return batch.rows.count + batch.series.length + batch.rejected + batch.inBatchDuplicates;
   }
 
-  private emptyBatch(run: IngestionRunEntity, fileHash: string, rows: EncodedRows): IngestionBatch {
+  private emptyBatch(run: IngestionRunEntity, fileHash: string, buffers: Pick<IngestionBatch, 'rows' | 'facts'>): IngestionBatch {
     return {
       runId: run.id,
       ingestionRunId: run.id,
@@ -369,7 +371,7 @@ export class IngestionRunnerService implements BeforeApplicationShutdown {
       warnings: 0,
       inBatchDuplicates: 0,
       issues: [],
-      rows,
+      ...buffers,
       postingHashes: [],
       postingCompanies: [],
       surveyLines: [],

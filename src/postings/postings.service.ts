@@ -57,7 +57,7 @@ export class PostingsService {
     return toConnection(rows, first, page.total, cursorOf, toModel);
   }
 
-  /** The SQL path: posting_facts filtered and walked newest first along posting_facts_recent_idx. */
+  /** The SQL path: posting_facts filtered, newest first (a scan of the narrow facts table and a top-N sort). */
   private async newestInSql(resolved: ResolvedFilter, limit: number, cursor: Array<string | number> | undefined): Promise<{ ids: string[]; total: number }> {
     const params = new SqlParams();
     const where = this.filters.postings(resolved, params);
