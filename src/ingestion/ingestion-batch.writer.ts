@@ -113,7 +113,7 @@ function factFields(p: NormalizedPosting): string {
 }
 
 /** A posting's columns in INSERTED_COLUMNS order, as COPY text. */
-function postingFields(p: NormalizedPosting): string {
+export function postingFields(p: NormalizedPosting): string {
   return (
     `${copyText(p.source)}\t${copyText(p.sourceId)}\t${copyText(p.contentHash)}\t${copyText(p.titleRaw)}\t${copyText(p.title)}\t` +
     `${copyText(p.roleFamily)}\t${copyText(p.seniority)}\t${copyText(p.onetSoc)}\t${copyText(p.companyName)}\t${copyText(p.industry)}\t${copyText(p.industryRaw)}\t` +

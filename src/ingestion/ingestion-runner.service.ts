@@ -1,7 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Client } from 'pg';
@@ -21,6 +20,7 @@ import { normalizePosting, PostingNormalizationContext } from './normalizers/pos
 import { normalizeSeriesPoint } from './normalizers/series.normalizer';
 import { normalizeSurvey } from './normalizers/survey.normalizer';
 import { readCsvRows } from './parsers/csv-source';
+import { fileChunks } from './parsers/decoded-chunks';
 import { sniffFile } from './parsers/file-sniffer';
 import { readJsonLdRows, readNdjsonRows } from './parsers/json-source';
 import { FileFormatError, SourceRow } from './parsers/source-row';
@@ -60,7 +60,7 @@ export type ProgressReporter = (progress: { rowsRead: number; bytesRead: number;
 
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 64 << 10 })) hash.update(chunk as Buffer);
+  for await (const chunk of fileChunks(path)) hash.update(chunk);
   return hash.digest('hex');
 }
 
