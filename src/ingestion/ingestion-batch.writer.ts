@@ -69,6 +69,12 @@ const STAGE_POSTINGS = `
 
 const INSERTED_COLUMNS = POSTING_COLUMNS.filter((c) => c !== 'ord');
 
+/** posting_facts' columns: the narrow analytics copy of a posting, written beside it in the same transaction. */
+const FACT_COLUMNS = [
+  'id', 'posted_date', 'role_family', 'seniority', 'country', 'region', 'industry', 'remote_type', 'employment_type', 'company_size',
+  'source', 'annual_usd_mid', 'salary_outlier', 'skill_ids',
+] as const;
+
 const MERGE_POSTINGS = `
   WITH ins AS (
     INSERT INTO job_postings (${INSERTED_COLUMNS.join(', ')}, company_id, ingestion_run_id)
@@ -76,22 +82,12 @@ const MERGE_POSTINGS = `
     FROM stage_postings s LEFT JOIN companies c ON c.normalized_name = lower(s.company_name)
     ORDER BY s.ord
     ON CONFLICT (content_hash) DO UPDATE SET last_seen = now()
-    RETURNING id, (xmax = 0) AS inserted, posted_date, role_family, seniority, country, region, industry, remote_type, employment_type,
-              company_size, source, annual_usd_mid, salary_outlier, skill_ids
+    RETURNING (xmax = 0) AS inserted, ${FACT_COLUMNS.join(', ')}
   ), facts AS (
     -- Sibling CTEs cannot see each other's rows in the table, so the facts come from RETURNING.
-    INSERT INTO posting_facts
-    SELECT id, posted_date, role_family, seniority, country, region, industry, remote_type, employment_type,
-           company_size, source, annual_usd_mid, salary_outlier, skill_ids
-      FROM ins WHERE inserted
+    INSERT INTO posting_facts (${FACT_COLUMNS.join(', ')}) SELECT ${FACT_COLUMNS.join(', ')} FROM ins WHERE inserted
   )
   SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM ins`;
-
-/** posting_facts' columns: the narrow analytics copy of a posting, written beside it in the same transaction. */
-const FACT_COLUMNS = [
-  'id', 'posted_date', 'role_family', 'seniority', 'country', 'region', 'industry', 'remote_type', 'employment_type', 'company_size',
-  'source', 'annual_usd_mid', 'salary_outlier', 'skill_ids',
-] as const;
 
 /**
  * job_postings.annual_usd_mid as Postgres generates it: the mean of the (cent-rounded) bounds, in
