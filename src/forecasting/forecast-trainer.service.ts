@@ -82,7 +82,17 @@ export class ForecastTrainerService {
     let serving = stored;
     let results: Array<ForecastResult | SeriesFailure>;
     if (report.promote) {
-      results = forecastMany(model, all, request.horizon);
+      // Each scope's series are one set: their sum is that scope's volume, the model's cross-series input.
+      results = new Array(all.length);
+      const byScope = new Map<string, number[]>();
+      all.forEach((s, i) => {
+        const scope = `${s.scope.region ?? '*'}|${s.scope.roleFamily ?? '*'}`;
+        if (!byScope.has(scope)) byScope.set(scope, []);
+        byScope.get(scope)!.push(i);
+      });
+      for (const indexes of byScope.values()) {
+        forecastMany(model, indexes.map((i) => all[i]), request.horizon).forEach((r, j) => (results[indexes[j]] = r));
+      }
     } else {
       // The model did not beat the best baseline: the baseline serves, recorded as its own registry entry.
       serving = await this.registry.store({ kind: FORECAST_KIND, architecture: `baseline-${report.bestBaseline.method}`, hyperparameters: { method: report.bestBaseline.method, replaces: stored.version }, promote: true, ...common });

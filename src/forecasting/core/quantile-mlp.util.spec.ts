@@ -15,7 +15,9 @@ import type { ForecastResult } from './series.util';
 import { syntheticSeries } from './synthetic-series.util';
 
 /** Small enough to train in about a second on WASM; the accuracy test lives in backtest.util.spec.ts. */
-const SMALL: Partial<QuantileModelConfig> = { window: 12, horizon: 3, hiddenUnits: [16], epochs: 4, batchSize: 64, seed: 11 };
+const SMALL: Partial<QuantileModelConfig> = { window: 12, horizon: 3, hiddenUnits: [16], epochs: 4, batchSize: 64, seed: 11, ensemble: 2 };
+/** The version-1 model: one network, window inputs and calendar only. */
+const V1_SHAPE: Partial<QuantileModelConfig> = { ensemble: 1, summaryFeatures: false, historyFeatures: false, aggregateRelative: false, aggregateWindow: 0 };
 
 describe('quantile-mlp.util', () => {
   let tf: Tf;
@@ -90,6 +92,47 @@ describe('quantile-mlp.util', () => {
     disposeModel(trained);
     disposeModel(loaded);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('learns nothing from months after throughPeriod, the cross-series aggregate included', async () => {
+    const through = '2017-12'; // 36 of 48 months
+    const garbled = series.map((s, i) => ({ ...s, values: s.values.map((v, t) => (t >= 36 ? v * (3 + i) + 1000 : v)) }));
+    const known = series.map((s) => ({ ...s, values: s.values.slice(0, 36) }));
+    const a = await trainQuantileModel(tf, series, { ...SMALL, epochs: 2 }, { throughPeriod: through });
+    const b = await trainQuantileModel(tf, garbled, { ...SMALL, epochs: 2 }, { throughPeriod: through });
+    try {
+      expect(a.meta.trainedThrough).toBe(through);
+      expect(predictQuantiles(b, known)).toEqual(predictQuantiles(a, known));
+    } finally {
+      [a, b].forEach(disposeModel);
+    }
+  });
+
+  it('reads the aggregate from the set it is given: one series with its set as context matches the batch', () => {
+    const batch = forecastMany(model, series, 3);
+    expect(forecastSeries(model, series[4], 3, series)).toEqual(batch[4]);
+    expect(forecastSeries(model, series[4], 3)).not.toEqual(batch[4]);
+  });
+
+  it('is scale-free: multiplying a whole set by a constant multiplies its forecasts', () => {
+    const scaled = series.map((s) => ({ ...s, values: s.values.map((v) => v * 1000) }));
+    const base = predictQuantiles(model, series);
+    predictQuantiles(model, scaled).forEach((steps, i) =>
+      steps.forEach((q, k) => q.forEach((v, j) => expect(v / 1000).toBeCloseTo(base[i][k][j], 6))),
+    );
+  });
+
+  it('still loads and predicts with a version-1 model (no ensemble, no extra inputs)', async () => {
+    const legacy = await trainQuantileModel(tf, series, { ...SMALL, ...V1_SHAPE, epochs: 1 });
+    const stored = await serializeModel(legacy);
+    const { ensemble, summaryFeatures, historyFeatures, aggregateWindow, aggregateRelative, lossWeighting, maxWeightRatio, damping, logOffset, levelMonths, ...v1Meta } = stored.meta;
+    const loaded = await deserializeModel(tf, { ...stored, meta: { ...v1Meta, formatVersion: 1 } as unknown as typeof stored.meta });
+    try {
+      expect(predictQuantiles(loaded, series)).toEqual(predictQuantiles(legacy, series));
+      expect(loaded.meta).toEqual(legacy.meta);
+    } finally {
+      [legacy, loaded].forEach(disposeModel);
+    }
   });
 
   it('refuses to train when no series is long enough', async () => {
