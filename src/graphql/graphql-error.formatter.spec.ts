@@ -36,4 +36,17 @@ describe('formatGraphqlError', () => {
     const formatted = inRequest('req-abcdefgh', () => formatGraphqlError({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error));
     expect(formatted.extensions).toEqual({ code: 'BAD_REQUEST', requestId: 'req-abcdefgh' });
   });
+
+  it('answers an exhausted connection pool as SERVICE_UNAVAILABLE with a message to retry, not as an internal error', () => {
+    const cause = new Error('timeout exceeded when trying to connect');
+    const error = new GraphQLError(cause.message, { path: ['marketSummary'], originalError: cause });
+    const warned = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const formatted = inRequest('req-busy0001', () => formatGraphqlError({ message: error.message, path: ['marketSummary'] }, error));
+    warned.mockRestore();
+    expect(formatted).toEqual({
+      message: 'the database is busy (every connection is in use); retry shortly',
+      path: ['marketSummary'],
+      extensions: { code: 'SERVICE_UNAVAILABLE', requestId: 'req-busy0001' },
+    });
+  });
 });

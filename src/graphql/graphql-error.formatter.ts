@@ -7,6 +7,9 @@ import { currentRequestId } from '../common/request-id.middleware';
 import { safeErrorLog } from '../common/safe-error-log';
 
 const logger = new Logger('GraphQL');
+const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+/** pg-pool's error when no connection frees up in time: load, not a fault in the request. */
+const POOL_EXHAUSTED = 'timeout exceeded when trying to connect';
 const SAFE_CODES = new Set([
   'BAD_USER_INPUT',
   'GRAPHQL_VALIDATION_FAILED',
@@ -44,6 +47,14 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const cause: unknown = original;
   if (cause instanceof RateLimitedException) {
     return { message: cause.message, path: formatted.path, extensions: { code: RATE_LIMITED, retryAfter: cause.retryAfter, requestId } };
+  }
+  if (cause instanceof Error && cause.message === POOL_EXHAUSTED) {
+    logger.warn(`[${requestId}] database pool exhausted: every connection stayed busy past the acquire timeout`);
+    return {
+      message: 'the database is busy (every connection is in use); retry shortly',
+      path: formatted.path,
+      extensions: { code: SERVICE_UNAVAILABLE, requestId },
+    };
   }
 
   // Nest HttpExceptions (ValidationPipe, NotFoundException...) arrive with their HTTP status.
