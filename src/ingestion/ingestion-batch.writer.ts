@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { inTransaction } from '../database/client-transaction';
 import { EncodedRows } from './encoded-rows';
 import { IngestionKind } from './ingestion.enums';
 import { copyBool, copyIntArray, copyNumber, copyText, copyTextArray } from './copy-format';
@@ -172,9 +173,8 @@ async function copyRows(client: Client, sql: string, rows: Readable): Promise<vo
  * Writes one batch atomically: data rows, their issues and the run's counters and checkpoint
  * commit together, so a worker killed at any instant leaves either the whole batch or none of it.
  */
-export async function writeBatch(client: Client, batch: IngestionBatch): Promise<BatchOutcome> {
-  await client.query('BEGIN');
-  try {
+export function writeBatch(client: Client, batch: IngestionBatch): Promise<BatchOutcome> {
+  return inTransaction(client, async () => {
     const written = await writeRows(client, batch);
     const outcome = { inserted: written.inserted, duplicates: written.duplicates + batch.inBatchDuplicates };
     if (batch.issues.length) await writeIssues(client, batch.runId, batch.issues);
@@ -185,12 +185,8 @@ export async function writeBatch(client: Client, batch: IngestionBatch): Promise
         WHERE id = $1`,
       [batch.runId, batch.rowsConsumed, batch.bytesRead, outcome.inserted, outcome.duplicates, batch.rejected, batch.warnings],
     );
-    await client.query('COMMIT');
     return outcome;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }
 
 async function writeRows(client: Client, batch: IngestionBatch): Promise<BatchOutcome> {

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { inTransaction } from '../database/client-transaction';
 import { OnetRelease, readOnetRelease } from './onet-files.util';
 
 export interface OnetTableChanges {
@@ -25,14 +26,10 @@ export async function importOnet(databaseUrl: string, dir: string): Promise<Onet
   const client = new Client({ connectionString: databaseUrl, application_name: 'hirescope-import-onet' });
   await client.connect();
   try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('import-onet', 0))`);
-    const result = await writeRelease(client, release);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+    return await inTransaction(client, async () => {
+      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('import-onet', 0))`);
+      return writeRelease(client, release);
+    });
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -1,6 +1,7 @@
 import type { ClientBase, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { inTransaction } from '../../database/client-transaction';
 
 /**
  * Reading a table into memory: one REPEATABLE READ snapshot (so a version counter read in it and the
@@ -10,13 +11,7 @@ export async function inSnapshot<T>(db: DataSource, work: (client: PoolClient) =
   const runner = db.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
   try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+    return await inTransaction(client, () => work(client), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   } finally {
     await runner.release();
   }
