@@ -6,6 +6,7 @@ import { inTransaction } from '../database/client-transaction';
 import { EncodedRows } from './encoded-rows';
 import { IngestionKind } from './ingestion.enums';
 import { copyBool, copyIntArray, copyNumber, copyText, copyTextArray } from './copy-format';
+import { ownString } from './normalizers/memoize';
 import { NormalizedPosting, NormalizedSeriesPoint, NormalizedSurvey } from './normalizers/normalized-records';
 
 export interface RowIssue {
@@ -110,7 +111,7 @@ function factFields(p: NormalizedPosting): string {
 }
 
 /** A posting's columns in INSERTED_COLUMNS order, as COPY text. */
-export function postingFields(p: NormalizedPosting): string {
+function postingFields(p: NormalizedPosting): string {
   return (
     `${copyText(p.source)}\t${copyText(p.sourceId)}\t${copyText(p.contentHash)}\t${copyText(p.titleRaw)}\t${copyText(p.title)}\t` +
     `${copyText(p.roleFamily)}\t${copyText(p.seniority)}\t${copyText(p.onetSoc)}\t${copyText(p.companyName)}\t${copyText(p.industry)}\t${copyText(p.industryRaw)}\t` +
@@ -148,21 +149,14 @@ export function addPosting(batch: IngestionBatch, p: NormalizedPosting): void {
   batch.rows.append(postingFields(p));
   batch.facts.append(factFields(p));
   batch.postingHashes.push(p.contentHash);
-  batch.postingCompanies.push(p.companyName === null ? null : detached(p.companyName));
+  // Owned copy: a slice of the parsed chunk would keep every chunk of the batch alive.
+  batch.postingCompanies.push(p.companyName === null ? null : ownString(p.companyName));
 }
 
 /** Adds a normalised survey answer from `line` of the source to the batch, encoded. */
 export function addSurvey(batch: IngestionBatch, line: number, s: NormalizedSurvey): void {
   batch.rows.append(surveyLine(batch.fileHash, batch.ingestionRunId, line, s) + '\n');
   batch.surveyLines.push(line);
-}
-
-/**
- * A copy of a substring that does not keep its parent alive: V8 keeps longer substrings as views of
- * the parsed 32 KB chunk, and one company name per row would hold every chunk of the batch.
- */
-function detached(text: string): string {
-  return (' ' + text).slice(1);
 }
 
 async function copyRows(client: Client, sql: string, rows: Readable): Promise<void> {
