@@ -50,7 +50,7 @@ export function squashForHash(text: string | undefined): string {
 }
 
 /**
- * A copy of the string that does not point into a larger one. Fields cut from a 1 MB file chunk are
+ * A copy of the string that does not point into a larger one. Fields cut from a decoded file chunk are
  * V8 "sliced strings" that keep the whole chunk alive; a long-lived cache key must not.
  */
 export function ownString(value: string): string {
